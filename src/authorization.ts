@@ -1,0 +1,113 @@
+/**
+ * Who may do what, as data: each action lists the grants that allow it, a grant being a role and
+ * the actor's relation to the enrolled educator. `decide` enforces the table.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { Actor, Role } from './context.js'
+import type { NotAuthorized } from './errors.js'
+
+/** The actions the table governs. */
+export type Action =
+  | 'Enroll'
+  | 'RecordFaceToFaceHours'
+  | 'RecordOnlineHours'
+  | 'RecordHomeworkHours'
+  | 'SubmitArtifact'
+  | 'GradeArtifact'
+  | 'SubmitCapstone'
+  | 'GradeCapstone'
+  | 'Withdraw'
+  | 'RevokeCredential'
+  | 'IssueBadge'
+
+/**
+ * How the actor must stand to the enrolled educator: `self` (the educator themself), `other`
+ * (anyone but the educator: no one grades their own work) or `any`.
+ */
+export type Relation = 'self' | 'other' | 'any'
+
+/** One way to be allowed an action: hold `role`, standing in `relation` to the educator. */
+export interface Grant {
+  readonly role: Role
+  readonly relation: Relation
+}
+
+/**
+ * The rules of DESIGN.md: an administrator enrolls anyone and an educator may enroll themself;
+ * face-to-face hours come from a facilitator, online hours from the LMS or an administrator,
+ * homework hours from the educator or a facilitator; only the educator submits their work; an
+ * assessor grades, never their own work; the educator or an administrator withdraws; only an
+ * administrator revokes, or records the issue of a badge.
+ *
+ * @example
+ * import { authorizationRules } from 'microcred'
+ * authorizationRules.RecordOnlineHours.map((grant) => grant.role) // ['lms', 'administrator']
+ */
+export const authorizationRules: Readonly<Record<Action, ReadonlyArray<Grant>>> = {
+  Enroll: [
+    { role: 'administrator', relation: 'any' },
+    { role: 'educator', relation: 'self' },
+  ],
+  RecordFaceToFaceHours: [{ role: 'facilitator', relation: 'other' }],
+  RecordOnlineHours: [
+    { role: 'lms', relation: 'other' },
+    { role: 'administrator', relation: 'other' },
+  ],
+  RecordHomeworkHours: [
+    { role: 'educator', relation: 'self' },
+    { role: 'facilitator', relation: 'other' },
+  ],
+  SubmitArtifact: [{ role: 'educator', relation: 'self' }],
+  GradeArtifact: [{ role: 'assessor', relation: 'other' }],
+  SubmitCapstone: [{ role: 'educator', relation: 'self' }],
+  GradeCapstone: [{ role: 'assessor', relation: 'other' }],
+  Withdraw: [
+    { role: 'educator', relation: 'self' },
+    { role: 'administrator', relation: 'any' },
+  ],
+  RevokeCredential: [{ role: 'administrator', relation: 'other' }],
+  IssueBadge: [{ role: 'administrator', relation: 'other' }],
+}
+
+const withArticle = (role: Role): string =>
+  /^([aeiou]|lms)/.test(role) ? `an ${role}` : `a ${role}`
+
+const describeGrant = (grant: Grant): string =>
+  grant.relation === 'self'
+    ? `the ${grant.role} themself`
+    : grant.relation === 'other'
+      ? `${withArticle(grant.role)} other than the educator`
+      : withArticle(grant.role)
+
+const allows = (grant: Grant, actor: Actor, educatorId: string): boolean =>
+  actor.roles.includes(grant.role) &&
+  (grant.relation === 'any' || (grant.relation === 'self') === (actor.id === educatorId))
+
+/**
+ * Whether `actor` may take `action` on the enrollment of `educatorId`, under `rules`.
+ *
+ * @example
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { authorize } from 'microcred'
+ * const assessor = { id: 'a-1', roles: ['assessor' as const] }
+ * E.isRight(authorize('GradeArtifact', assessor, 'educator-7')) // true
+ * E.isLeft(authorize('GradeArtifact', assessor, 'a-1')) // true: their own work
+ */
+export const authorize = (
+  action: Action,
+  actor: Actor,
+  educatorId: string,
+  rules: Readonly<Record<Action, ReadonlyArray<Grant>>> = authorizationRules,
+): E.Either<NotAuthorized, void> => {
+  const grants = rules[action]
+  if (grants.some((grant) => allows(grant, actor, educatorId))) return E.right(undefined)
+  const roles = actor.roles.length === 0 ? 'no roles' : `roles ${actor.roles.join(', ')}`
+  return E.left({
+    _tag: 'NotAuthorized',
+    message: `${actor.id} (${roles}) may not ${action} on ${educatorId}'s enrollment: it takes ${grants.map(describeGrant).join(' or ')}`,
+    actorId: actor.id,
+    action,
+  })
+}

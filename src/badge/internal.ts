@@ -1,0 +1,38 @@
+/**
+ * Small helpers the badge modules share: reading unknown JSON safely and describing exceptions.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+
+/** A JSON object (or any non-array object), readable by key. */
+export type JsonObject = Readonly<Record<string, unknown>>
+
+/** Whether `u` is a non-array object. */
+export const isObject = (u: unknown): u is JsonObject =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/** The string at `key`, if it is one. */
+export const stringAt = (o: JsonObject, key: string): string | undefined => {
+  const value = o[key]
+  return typeof value === 'string' ? value : undefined
+}
+
+/** A value that may be one item or an array of them, as an array. */
+export const asArray = (u: unknown): ReadonlyArray<unknown> =>
+  u === undefined ? [] : Array.isArray(u) ? u : [u]
+
+/** The `id` of a ProfileRef: the string itself, or the object's `id`. */
+export const idOf = (u: unknown): string | undefined =>
+  typeof u === 'string' ? u : isObject(u) ? stringAt(u, 'id') : undefined
+
+/** An exception's message. */
+export const describeError = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error)
+
+/** An ISO-8601 time as UTC to the second: `2026-09-14T16:00:00Z` (what `date-time` requires). */
+export const toUtcSeconds = (iso: string): string =>
+  new Date(Date.parse(iso)).toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+/** The NumericDate (whole seconds since the epoch) of an ISO-8601 time. */
+export const numericDate = (iso: string): number => Math.floor(Date.parse(iso) / 1000)

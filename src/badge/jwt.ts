@@ -1,0 +1,320 @@
+/**
+ * The VC-JWT proof format of Open Badges 3.0: the credential is the payload of a compact JWS, with
+ * the JOSE header `{ alg, kid, typ: 'JWT' }` and the claims `iss` (issuer id), `jti` (credential
+ * id), `nbf` (validFrom), `sub` (credentialSubject id) and `exp` (validUntil, when there is one).
+ * Signed and verified with `jose`, RS256 or ES256.
+ *
+ * @packageDocumentation
+ */
+import type { KeyObject } from 'node:crypto'
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import {
+  calculateJwkThumbprint,
+  compactVerify,
+  importJWK,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+} from 'jose'
+import { IsoDateTime, Url } from '../codec.js'
+import type { OpenBadgeCredential, SignedOpenBadgeCredential } from './credential.js'
+import { badgeError, invalidBadgeInput, verificationError, type BadgeError } from './errors.js'
+import type { VerificationError } from './errors.js'
+import { describeError, isObject, numericDate, stringAt, type JsonObject } from './internal.js'
+import { publicJwk, type JwtAlgorithm, type Jwk, type PublicKeyDocument } from './keys.js'
+import { checkKeyIsIssuers, resolveVerificationKey, type KeySources } from './resolve-key.js'
+
+// -------------------------------------------------------------------------------------
+// signing
+// -------------------------------------------------------------------------------------
+
+/** How to sign a VC-JWT badge: the private key (never sent anywhere), its `kid` and algorithm. */
+export interface JwtSigningOptions {
+  /** The private key: a JWK (such as an `IssuerKeyPair`'s `privateKeyJwk`), a CryptoKey or a KeyObject. */
+  readonly privateKey: Jwk | CryptoKey | KeyObject
+  /** The key's URL, which verifiers dereference to its public JWK (an `IssuerKeyPair`'s `id`). */
+  readonly kid: string
+  /** `RS256` or `ES256`. */
+  readonly alg: JwtAlgorithm
+}
+
+/** What the claims are made of. */
+const ClaimsSource = t.intersection([
+  t.type({
+    id: Url,
+    issuer: t.type({ id: Url }),
+    validFrom: IsoDateTime,
+    credentialSubject: t.type({ id: Url }),
+  }),
+  t.partial({ validUntil: IsoDateTime }),
+])
+
+const isJwk = (key: JwtSigningOptions['privateKey']): key is Jwk =>
+  isObject(key) && typeof key['kty'] === 'string'
+
+const importPrivateKey = async (
+  options: JwtSigningOptions,
+): Promise<E.Either<BadgeError, CryptoKey | KeyObject | Uint8Array>> => {
+  if (!isJwk(options.privateKey)) return E.right(options.privateKey)
+  const jwk = options.privateKey
+  if (jwk.d === undefined)
+    return E.left(badgeError('WrongKey', 'this JWK is a public key: signing needs the private key'))
+  if (jwk.alg !== undefined && jwk.alg !== options.alg)
+    return E.left(badgeError('WrongKey', `this is a ${jwk.alg} key, not a ${options.alg} key`))
+  try {
+    return E.right(await importJWK(jwk as JWK, options.alg))
+  } catch (error) {
+    return E.left(
+      badgeError('WrongKey', `cannot sign ${options.alg} with this key: ${describeError(error)}`),
+    )
+  }
+}
+
+/**
+ * Signs a badge as a VC-JWT: a compact JWS whose payload is the credential with the claims `iss`,
+ * `jti`, `nbf`, `sub` (and `exp` when it has `validUntil`), and whose header is
+ * `{ alg, kid, typ: 'JWT' }`. The key stays with the caller. A credential that already carries a
+ * Data Integrity proof keeps it inside the payload, as the spec orders.
+ *
+ * @example
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { generateIssuerKey, signBadgeJwt, type OpenBadgeCredential } from 'microcred/badge'
+ * declare const credential: OpenBadgeCredential // from buildOpenBadgeCredential
+ * const key = await generateIssuerKey('ES256', { controller: 'https://achieve.lausd.net/microcred/issuer' })
+ * const signing = { privateKey: key.privateKeyJwk, kid: key.id, alg: 'ES256' } as const
+ * const refused = await signBadgeJwt({} as OpenBadgeCredential, signing)
+ * E.isLeft(refused) && refused.left._tag // 'InvalidBadgeInput'
+ */
+export const signBadgeJwt = async (
+  credential: OpenBadgeCredential | SignedOpenBadgeCredential,
+  options: JwtSigningOptions,
+): Promise<E.Either<BadgeError, string>> => {
+  const source = ClaimsSource.decode(credential)
+  if (E.isLeft(source)) return E.left(invalidBadgeInput('credential to sign', source.left))
+  if (!Url.is(options.kid))
+    return E.left(badgeError('InvalidBadgeInput', `kid must be the key's URL, got ${options.kid}`))
+  if (options.alg !== 'RS256' && options.alg !== 'ES256')
+    return E.left(
+      badgeError(
+        'InvalidBadgeInput',
+        `VC-JWT badges are signed RS256 or ES256, not ${String(options.alg)}`,
+      ),
+    )
+  const key = await importPrivateKey(options)
+  if (E.isLeft(key)) return key
+  const { id, issuer, validFrom, validUntil, credentialSubject } = source.right
+  const claims = {
+    iss: issuer.id,
+    jti: id,
+    nbf: numericDate(validFrom),
+    sub: credentialSubject.id,
+    ...(validUntil === undefined ? {} : { exp: numericDate(validUntil) }),
+  }
+  try {
+    const jwt = await new SignJWT({ ...credential, ...claims })
+      .setProtectedHeader({ alg: options.alg, kid: options.kid, typ: 'JWT' })
+      .sign(key.right)
+    return E.right(jwt)
+  } catch (error) {
+    return E.left(badgeError('SigningFailed', `signing failed: ${describeError(error)}`))
+  }
+}
+
+// -------------------------------------------------------------------------------------
+// verifying
+// -------------------------------------------------------------------------------------
+
+/** A compact JWS, read but not yet verified. */
+export interface ParsedJwt {
+  readonly compact: string
+  readonly header: JsonObject
+  readonly payload: JsonObject
+  /** The payload without the JWT claims. */
+  readonly credential: JsonObject
+}
+
+const claimNames = ['iss', 'jti', 'nbf', 'sub', 'exp'] as const
+
+const segment = /^[A-Za-z0-9_-]+$/
+
+/** The JSON object a base64url segment encodes, if it is canonical base64url of one. */
+const decodeSegment = (part: string): JsonObject | undefined => {
+  const bytes = Buffer.from(part, 'base64url')
+  // Non-canonical base64url (unused trailing bits set) decodes to the same bytes: refuse it, so
+  // that every changed character of a badge is a different badge.
+  if (bytes.toString('base64url') !== part) return undefined
+  try {
+    const value: unknown = JSON.parse(bytes.toString('utf8'))
+    return isObject(value) ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether text looks like a compact JWS (three base64url parts). */
+export const looksLikeJwt = (text: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(text)
+
+/** Reads a compact JWS: three canonical base64url parts, a JSON header and a JSON payload. */
+export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt> => {
+  const parts = compact.split('.')
+  const [head = '', body = '', signature = ''] = parts
+  const header = parts.length === 3 && segment.test(head) ? decodeSegment(head) : undefined
+  const payload = segment.test(body) ? decodeSegment(body) : undefined
+  const signed =
+    segment.test(signature) &&
+    Buffer.from(signature, 'base64url').toString('base64url') === signature
+  if (header === undefined || payload === undefined || !signed)
+    return E.left(
+      verificationError(
+        'parse',
+        'Unreadable',
+        'not a compact JWS: expected three canonical base64url parts, a JSON header and a JSON payload',
+      ),
+    )
+  const credential = Object.fromEntries(
+    Object.entries(payload).filter(
+      ([name]) => !(claimNames as ReadonlyArray<string>).includes(name),
+    ),
+  )
+  return E.right({ compact, header, payload, credential })
+}
+
+const proofError = (
+  tag: 'ProofUnsupported' | 'KeyUnresolved' | 'SignatureInvalid' | 'ClaimsMismatch',
+  message: string,
+) => verificationError('proof', tag, message)
+
+const allowedHeader = new Set(['alg', 'kid', 'jwk', 'typ'])
+
+/** The trusted key a header names: by `kid`, or a trusted key equal to its embedded `jwk`. */
+const keyOfHeader = async (
+  header: JsonObject,
+  sources: KeySources,
+): Promise<E.Either<VerificationError, PublicKeyDocument>> => {
+  const kid = stringAt(header, 'kid')
+  if (kid !== undefined) return resolveVerificationKey(kid, sources)
+  const embedded = header['jwk']
+  if (!isObject(embedded) || typeof embedded['kty'] !== 'string')
+    return E.left(
+      proofError('KeyUnresolved', 'the JWT header names no key: it needs a kid (or a jwk)'),
+    )
+  const thumbprint = await calculateJwkThumbprint(publicJwk(embedded as Jwk) as JWK)
+  for (const key of sources.keys ?? []) {
+    if (
+      key.publicKeyJwk !== undefined &&
+      (await calculateJwkThumbprint(publicJwk(key.publicKeyJwk) as JWK)) === thumbprint
+    )
+      return E.right(key)
+  }
+  return E.left(
+    proofError(
+      'KeyUnresolved',
+      "the JWT carries its own key (jwk) and none of the trusted keys is that key: pass the issuer's keys",
+    ),
+  )
+}
+
+/** Checks that the JWT claims say what the credential says, as the VC-JWT verifier requires. */
+const checkClaims = (jwt: ParsedJwt, issuerId: string): E.Either<VerificationError, void> => {
+  const { payload, credential } = jwt
+  const subject = credential['credentialSubject']
+  const subjectId = isObject(subject) ? stringAt(subject, 'id') : undefined
+  const validFrom = stringAt(credential, 'validFrom') ?? ''
+  const validUntil = stringAt(credential, 'validUntil')
+  const mismatches = [
+    payload['iss'] === issuerId ? [] : [`iss must be the issuer id ${issuerId}`],
+    payload['jti'] === credential['id']
+      ? []
+      : [`jti must be the credential id ${String(credential['id'])}`],
+    subjectId !== undefined && payload['sub'] === subjectId
+      ? []
+      : [`sub must be the credentialSubject id ${subjectId ?? '(the subject has no id)'}`],
+    payload['nbf'] === numericDate(validFrom)
+      ? []
+      : [`nbf must be validFrom (${validFrom}) in seconds`],
+    validUntil === undefined
+      ? payload['exp'] === undefined
+        ? []
+        : ['exp is set but the credential has no validUntil']
+      : payload['exp'] === numericDate(validUntil)
+        ? []
+        : [`exp must be validUntil (${validUntil}) in seconds`],
+  ].flat()
+  return mismatches.length === 0
+    ? E.right(undefined)
+    : E.left(
+        proofError(
+          'ClaimsMismatch',
+          `the JWT claims disagree with the credential: ${mismatches.join('; ')}`,
+        ),
+      )
+}
+
+/**
+ * Verifies a VC-JWT proof: header as OB 3.0 allows it, the key found and able to verify the
+ * algorithm, the signature, the key controlled by the issuer, the claims matching the credential.
+ */
+export const verifyJwtProof = async (
+  jwt: ParsedJwt,
+  issuerId: string,
+  sources: KeySources,
+): Promise<E.Either<VerificationError, PublicKeyDocument>> => {
+  const { header } = jwt
+  const extra = Object.keys(header).filter((name) => !allowedHeader.has(name))
+  const alg = stringAt(header, 'alg')
+  if (extra.length > 0)
+    return E.left(
+      proofError(
+        'ProofUnsupported',
+        `OB 3.0 allows no JOSE header but alg, kid, jwk and typ; found ${extra.join(', ')}`,
+      ),
+    )
+  if (header['typ'] !== undefined && header['typ'] !== 'JWT')
+    return E.left(
+      proofError(
+        'ProofUnsupported',
+        `the JOSE header typ must be "JWT", got ${JSON.stringify(header['typ'])}`,
+      ),
+    )
+  if (alg !== 'RS256' && alg !== 'ES256')
+    return E.left(
+      proofError(
+        'ProofUnsupported',
+        `VC-JWT badges are verified with RS256 or ES256, not ${String(alg)}`,
+      ),
+    )
+  const found = await keyOfHeader(header, sources)
+  if (E.isLeft(found)) return found
+  const key = found.right
+  if (key.publicKeyJwk === undefined)
+    return E.left(
+      proofError('SignatureInvalid', `the key ${key.id} is not a JWK: it cannot verify ${alg}`),
+    )
+  let publicKey: CryptoKey | Uint8Array
+  try {
+    publicKey = await importJWK(publicJwk(key.publicKeyJwk) as JWK, alg)
+  } catch (error) {
+    return E.left(
+      proofError(
+        'SignatureInvalid',
+        `the key ${key.id} cannot verify ${alg}: ${describeError(error)}`,
+      ),
+    )
+  }
+  try {
+    await compactVerify(jwt.compact, publicKey, { algorithms: [alg] })
+  } catch {
+    return E.left(
+      proofError(
+        'SignatureInvalid',
+        `the signature does not verify with the key ${key.id}: the badge was changed after it was ` +
+          'signed, or signed with another key',
+      ),
+    )
+  }
+  const issuers = checkKeyIsIssuers(key, issuerId)
+  if (E.isLeft(issuers)) return issuers
+  const claims = checkClaims(jwt, issuerId)
+  return E.isLeft(claims) ? claims : E.right(key)
+}

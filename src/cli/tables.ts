@@ -1,0 +1,85 @@
+/**
+ * The tables the commands print (cli-table3, without colours so that they read the same in a
+ * terminal, a pipe or a file): a cohort's enrollments, totals, and one enrollment's progress.
+ * Every required number comes from the enrollment's pinned requirements, never from here.
+ *
+ * @internal The `microcred` command, not part of the package's imports.
+ * @packageDocumentation
+ */
+import Table from 'cli-table3'
+import { modeLabel, modes, type HoursByMode, type Mode, type Progress } from 'microcred'
+import type { EnrollmentRow, Totals } from './summary.js'
+
+const plain = { style: { head: [], border: [], compact: true } }
+
+/** `1,234.5`: numbers as people read them. */
+export const formatNumber = (n: number): string => n.toLocaleString('en-US')
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+const of = (done: number, needed: number) => `${formatNumber(done)}/${formatNumber(needed)}`
+const hoursOf = (p: Pick<Progress['hours'], 'credited' | 'required'>, mode: Mode) =>
+  of(p.credited[mode], p.required[mode])
+const modeHeads = modes.map((mode) => capitalized(modeLabel(mode)))
+
+/** One line per enrollment: hours by mode against required, modules, EOLAs, capstone, status. */
+export const cohortTable = (rows: ReadonlyArray<EnrollmentRow>): string => {
+  const table = new Table({
+    ...plain,
+    head: ['Enrollment', 'Educator', ...modeHeads, 'Modules', 'EOLAs', 'Capstone', 'Status'],
+  })
+  for (const { enrollmentId, name, progress: p } of rows) {
+    table.push([
+      enrollmentId,
+      name,
+      ...modes.map((mode) => hoursOf(p.hours, mode)),
+      of(p.modules.completed, p.modules.required),
+      of(p.eolas.meeting, p.eolas.required),
+      p.capstone.status,
+      p.status,
+    ])
+  }
+  return table.toString()
+}
+
+const hoursByMode = (hours: HoursByMode) =>
+  modes.map((mode) => `${modeLabel(mode)} ${formatNumber(hours[mode])}`).join(', ')
+
+/** Statuses, hours credited and salary points, one per line, and any `more` rows after them. */
+export const totalsTable = (
+  totals: Totals,
+  more: ReadonlyArray<readonly [string, string]> = [],
+): string => {
+  const table = new Table(plain)
+  table.push(
+    ['Enrolled', formatNumber(totals.enrolled)],
+    ['Earned', formatNumber(totals.earned)],
+    ['Active', formatNumber(totals.active)],
+    ['Withdrawn', formatNumber(totals.withdrawn)],
+    ['Revoked', formatNumber(totals.revoked)],
+    ['Hours credited', `${formatNumber(totals.creditedHours)} (${hoursByMode(totals.hours)})`],
+    ['Salary points granted', formatNumber(totals.salaryPoints)],
+    ...more.map(([label, value]) => [label, value]),
+  )
+  return table.toString()
+}
+
+/** One enrollment in full: hours by module and mode, EOLAs and the capstone. */
+export const progressTables = (p: Progress): string => {
+  const modules = new Table({ ...plain, head: ['Module', ...modeHeads, 'Complete'] })
+  for (const module of p.modules.items) {
+    modules.push([
+      module.title,
+      ...modes.map((mode) => hoursOf(module, mode)),
+      module.complete ? 'yes' : 'no',
+    ])
+  }
+  modules.push(['Total', ...modes.map((mode) => hoursOf(p.hours, mode)), ''])
+  const work = new Table({ ...plain, head: ['Evidence', 'Status', 'Attempts'] })
+  for (const eola of p.eolas.items) {
+    work.push([eola.title, eola.status, of(eola.attempts, eola.attemptsAllowed)])
+  }
+  if (p.capstone.required) {
+    work.push(['Capstone', p.capstone.status, of(p.capstone.attempts, p.capstone.attemptsAllowed)])
+  }
+  return `${modules.toString()}\n${work.toString()}`
+}

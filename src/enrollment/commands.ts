@@ -1,0 +1,193 @@
+/**
+ * The commands of an enrollment, in the imperative. Each is a `{ type, data }` codec;
+ * `EnrollmentCommand` decodes any of them by `type`.
+ *
+ * @packageDocumentation
+ */
+import * as t from 'io-ts'
+import {
+  message,
+  NonEmptyString,
+  PositiveInteger,
+  PositiveNumber,
+  taggedUnion,
+  Url,
+} from '../codec.js'
+import { Mode } from '../hours.js'
+import { Program } from '../program/program.js'
+import { BadgeFormat, Educator, EvidenceList, Outcome, Scores } from './shared.js'
+
+const on = <P extends t.Props>(props: P) => t.type({ enrollmentId: NonEmptyString, ...props })
+
+/**
+ * Enroll an educator in a cohort of a program (validated against the policy).
+ *
+ * @example
+ * import { Enroll, catalog } from 'microcred'
+ * Enroll.is({
+ *   type: 'Enroll',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     cohortId: 'steam-2026',
+ *     program: catalog.steam,
+ *   },
+ * }) // true
+ */
+export const Enroll = message(
+  'Enroll',
+  on({ educator: Educator, cohortId: NonEmptyString, program: Program }),
+)
+
+/**
+ * Record hours for a module in one mode (optionally for a face-to-face session).
+ *
+ * @example
+ * import { RecordHours } from 'microcred'
+ * RecordHours.is({ type: 'RecordHours', data: { enrollmentId: 'enr-1', moduleId: 'steam-fa-1', mode: 'online', hours: 3 } }) // true
+ */
+export const RecordHours = message(
+  'RecordHours',
+  t.intersection([
+    on({ moduleId: NonEmptyString, mode: Mode, hours: PositiveNumber }),
+    t.partial({ sessionId: NonEmptyString }),
+  ]),
+)
+
+/**
+ * Submit evidence and a reflection for an EOLA.
+ *
+ * @example
+ * import { SubmitArtifact } from 'microcred'
+ * SubmitArtifact.is({
+ *   type: 'SubmitArtifact',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     eolaId: 'steam-eola-1',
+ *     evidence: [{ kind: 'lessonPlan', url: 'https://drive.lausd.net/plan.pdf' }],
+ *     reflection: 'What worked and what I would change.',
+ *   },
+ * }) // true
+ */
+export const SubmitArtifact = message(
+  'SubmitArtifact',
+  on({ eolaId: NonEmptyString, evidence: EvidenceList, reflection: NonEmptyString }),
+)
+
+/**
+ * Grade an attempt at an EOLA with a score per rubric criterion; the outcome follows from them.
+ *
+ * @example
+ * import { GradeArtifact } from 'microcred'
+ * GradeArtifact.is({ type: 'GradeArtifact', data: { enrollmentId: 'enr-1', eolaId: 'steam-eola-1', attempt: 1, scores: { planning: 3 }, feedback: '' } }) // true
+ */
+export const GradeArtifact = message(
+  'GradeArtifact',
+  on({ eolaId: NonEmptyString, attempt: PositiveInteger, scores: Scores, feedback: t.string }),
+)
+
+/**
+ * Submit the capstone: the documented enactment of an EOLA that already meets.
+ *
+ * @example
+ * import { SubmitCapstone } from 'microcred'
+ * SubmitCapstone.is({
+ *   type: 'SubmitCapstone',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     enactedEolaId: 'steam-eola-3',
+ *     documentationUrl: 'https://drive.lausd.net/capstone',
+ *     reflection: 'How the unit went.',
+ *     nextSteps: 'Share it with my grade-level team.',
+ *   },
+ * }) // true
+ */
+export const SubmitCapstone = message(
+  'SubmitCapstone',
+  on({
+    enactedEolaId: NonEmptyString,
+    documentationUrl: Url,
+    reflection: NonEmptyString,
+    nextSteps: NonEmptyString,
+  }),
+)
+
+/**
+ * Grade a capstone attempt.
+ *
+ * @example
+ * import { GradeCapstone } from 'microcred'
+ * GradeCapstone.is({ type: 'GradeCapstone', data: { enrollmentId: 'enr-1', attempt: 1, outcome: 'meets', feedback: 'Strong.' } }) // true
+ */
+export const GradeCapstone = message(
+  'GradeCapstone',
+  on({ attempt: PositiveInteger, outcome: Outcome, feedback: t.string }),
+)
+
+/**
+ * Withdraw an enrollment that has not earned its credential.
+ *
+ * @example
+ * import { Withdraw } from 'microcred'
+ * Withdraw.is({ type: 'Withdraw', data: { enrollmentId: 'enr-1', reason: 'Moved schools' } }) // true
+ */
+export const Withdraw = message('Withdraw', on({ reason: NonEmptyString }))
+
+/**
+ * Revoke an earned credential.
+ *
+ * @example
+ * import { RevokeCredential } from 'microcred'
+ * RevokeCredential.is({ type: 'RevokeCredential', data: { enrollmentId: 'enr-1', reason: 'Issued in error' } }) // true
+ */
+export const RevokeCredential = message('RevokeCredential', on({ reason: NonEmptyString }))
+
+/**
+ * Record that the district issued the earned credential's Open Badge: its id (a URL), how it is
+ * signed, and the salt of the recipient's email hash, so a re-issue builds the same badge.
+ *
+ * @example
+ * import { IssueBadge } from 'microcred'
+ * IssueBadge.is({
+ *   type: 'IssueBadge',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     badgeId: 'https://achieve.lausd.net/credentials/credential-enr-1',
+ *     format: 'jwt',
+ *     salt: '5f2b9c0e',
+ *   },
+ * }) // true
+ */
+export const IssueBadge = message(
+  'IssueBadge',
+  on({ badgeId: Url, format: BadgeFormat, salt: NonEmptyString }),
+)
+
+/**
+ * Any enrollment command, decoded by its `type`.
+ *
+ * @example
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { EnrollmentCommand } from 'microcred'
+ * E.isLeft(EnrollmentCommand.decode({ type: 'RecordHours', data: { enrollmentId: 'enr-1' } })) // true
+ */
+export const EnrollmentCommand = taggedUnion('EnrollmentCommand', {
+  Enroll,
+  RecordHours,
+  SubmitArtifact,
+  GradeArtifact,
+  SubmitCapstone,
+  GradeCapstone,
+  Withdraw,
+  RevokeCredential,
+  IssueBadge,
+})
+/** Any enrollment command. */
+export type EnrollmentCommand = t.TypeOf<typeof EnrollmentCommand>
+/** The `type` of an enrollment command. */
+export type EnrollmentCommandType = EnrollmentCommand['type']
+/** The enrollment command of one `type`. */
+export type EnrollmentCommandOf<K extends EnrollmentCommandType> = Extract<
+  EnrollmentCommand,
+  { type: K }
+>

@@ -1,0 +1,284 @@
+/**
+ * How each enrollment event changes the state: one immer recipe, used by `evolve` (through
+ * `produce`) and by the folds (on their own copy). Events are facts: the recipe applies them and
+ * checks nothing but that they belong to this enrollment; an event that does not apply leaves the
+ * state as it is.
+ *
+ * @packageDocumentation
+ */
+import type { Draft } from 'immer'
+import { evolveWith, foldByKey, foldWith } from '../decider.js'
+import type { EnrollmentEvent, EnrollmentEventOf } from './events.js'
+import type { Requirements } from './requirements.js'
+import type { Enrollment, EnrollmentState, NotEnrolled } from './state.js'
+
+/**
+ * A fresh state before any event.
+ *
+ * @example
+ * import { notEnrolled } from 'microcred'
+ * notEnrolled().status // 'notEnrolled'
+ */
+export const notEnrolled = (): NotEnrolled => ({ status: 'notEnrolled' })
+
+const enrolled = ({ data }: EnrollmentEventOf<'EducatorEnrolled'>): Enrollment => {
+  const credited: Enrollment['credited'] = {}
+  for (const module of data.requirements.modules) {
+    credited[module.id] = { faceToFace: 0, online: 0, homework: 0 }
+  }
+  const artifacts: Enrollment['artifacts'] = {}
+  for (const eola of data.requirements.eolas) artifacts[eola.id] = []
+  return {
+    status: 'active',
+    enrollmentId: data.enrollmentId,
+    educator: Object.freeze(data.educator),
+    cohortId: data.cohortId,
+    programId: data.programId,
+    programVersion: data.programVersion,
+    requirements: freezeRequirements(data.requirements),
+    enrolledAt: data.at,
+    lastEventAt: data.at,
+    credited,
+    completedModules: [],
+    completedCourses: [],
+    artifacts,
+    capstone: [],
+    credential: null,
+    withdrawal: null,
+    revocation: null,
+    badge: null,
+  }
+}
+
+/**
+ * The enrollment recipe: mutates `draft` by `event`, or returns the new state when the event
+ * starts the enrollment.
+ *
+ * @example
+ * import { applyEnrollmentEvent, notEnrolled } from 'microcred'
+ * const state = notEnrolled()
+ * applyEnrollmentEvent(state, { type: 'ModuleCompleted', data: { enrollmentId: 'x', moduleId: 'm', at: '2026-09-01T00:00:00Z' } })
+ * state.status // 'notEnrolled': the event does not apply
+ */
+export const applyEnrollmentEvent = (
+  draft: Draft<EnrollmentState>,
+  event: EnrollmentEvent,
+): EnrollmentState | void => {
+  if (draft.status === 'notEnrolled') {
+    return event.type === 'EducatorEnrolled' ? enrolled(event) : undefined
+  }
+  if (event.type !== 'EducatorEnrolled' && event.data.enrollmentId === draft.enrollmentId) {
+    applyFact(draft as Draft<Enrollment>, event)
+  }
+}
+
+/**
+ * The recipe of a log routed by enrollment id (`foldEnrollments`): every event it sees is this
+ * enrollment's, so it does not compare ids.
+ */
+const applyOwnEvent = (
+  draft: Draft<EnrollmentState>,
+  event: EnrollmentEvent,
+): EnrollmentState | void => {
+  if (draft.status === 'notEnrolled') {
+    return event.type === 'EducatorEnrolled' ? enrolled(event) : undefined
+  }
+  if (event.type !== 'EducatorEnrolled') applyFact(draft as Draft<Enrollment>, event)
+}
+
+/** Applies an event of a started enrollment, other than the one that started it. */
+const applyFact = (
+  state: Draft<Enrollment>,
+  event: Exclude<EnrollmentEvent, EnrollmentEventOf<'EducatorEnrolled'>>,
+): void => {
+  state.lastEventAt = event.data.at
+  switch (event.type) {
+    case 'HoursRecorded': {
+      const hours = state.credited[event.data.moduleId]
+      if (hours !== undefined) hours[event.data.mode] += event.data.creditedHours
+      return
+    }
+    case 'ModuleCompleted':
+      state.completedModules.push(event.data.moduleId)
+      return
+    case 'CourseCompleted':
+      state.completedCourses.push(event.data.courseId)
+      return
+    case 'ArtifactSubmitted': {
+      const { eolaId, attempt, evidence, reflection, at } = event.data
+      for (const item of evidence) Object.freeze(item)
+      Object.freeze(evidence)
+      state.artifacts[eolaId]?.push({
+        attempt,
+        evidence: evidence as Draft<typeof evidence>,
+        reflection,
+        submittedAt: at,
+        grade: null,
+      })
+      return
+    }
+    case 'ArtifactGraded': {
+      const { eolaId, attempt, assessorId, scores, outcome, feedback, at } = event.data
+      const submitted = state.artifacts[eolaId]?.[attempt - 1]
+      if (submitted !== undefined) {
+        submitted.grade = Object.freeze({
+          assessorId,
+          scores: Object.freeze(scores),
+          outcome,
+          feedback,
+          gradedAt: at,
+        })
+      }
+      return
+    }
+    case 'CapstoneSubmitted': {
+      const { attempt, enactedEolaId, documentationUrl, reflection, nextSteps, at } = event.data
+      state.capstone.push({
+        attempt,
+        enactedEolaId,
+        documentationUrl,
+        reflection,
+        nextSteps,
+        submittedAt: at,
+        grade: null,
+      })
+      return
+    }
+    case 'CapstoneGraded': {
+      const { attempt, assessorId, outcome, feedback, at } = event.data
+      const submitted = state.capstone[attempt - 1]
+      if (submitted !== undefined) {
+        submitted.grade = Object.freeze({
+          assessorId,
+          scores: Object.freeze({}),
+          outcome,
+          feedback,
+          gradedAt: at,
+        })
+      }
+      return
+    }
+    case 'CredentialEarned': {
+      const { credentialId, hours, salaryPoints, at } = event.data
+      state.status = 'earned'
+      state.credential = Object.freeze({
+        credentialId,
+        earnedAt: at,
+        hours: Object.freeze(hours),
+        salaryPoints,
+      })
+      return
+    }
+    case 'EnrollmentWithdrawn':
+      state.status = 'withdrawn'
+      state.withdrawal = Object.freeze({
+        reason: event.data.reason,
+        by: event.data.withdrawnBy,
+        at: event.data.at,
+      })
+      return
+    case 'CredentialRevoked':
+      state.status = 'revoked'
+      state.revocation = Object.freeze({
+        reason: event.data.reason,
+        by: event.data.revokedBy,
+        at: event.data.at,
+      })
+      return
+    case 'BadgeIssued': {
+      const { badgeId, format, salt, issuedBy, at } = event.data
+      state.badge = Object.freeze({ badgeId, format, salt, issuedBy, issuedAt: at })
+      return
+    }
+    default:
+      return absurd(event)
+  }
+}
+
+/** Exhaustiveness: every event type has its case above; at run time an unknown one is ignored. */
+const absurd = (event: never): void => {
+  void event
+}
+
+/**
+ * Deeply freezes a state that a fold built from the initial state, by its known shape.
+ */
+const freezeEnrollment = (state: EnrollmentState): EnrollmentState => {
+  if (state.status === 'notEnrolled') return Object.freeze(state)
+  const { requirements, credited, artifacts } = state
+  for (const module of requirements.modules) Object.freeze(credited[module.id])
+  for (const eola of requirements.eolas) {
+    const attempts = artifacts[eola.id]
+    if (attempts === undefined) continue
+    for (const attempt of attempts) Object.freeze(attempt)
+    Object.freeze(attempts)
+  }
+  for (const attempt of state.capstone) Object.freeze(attempt)
+  Object.freeze(credited)
+  Object.freeze(state.completedModules)
+  Object.freeze(state.completedCourses)
+  Object.freeze(artifacts)
+  Object.freeze(state.capstone)
+  return Object.freeze(state)
+}
+
+const freezeRequirements = (requirements: Requirements): Requirements => {
+  for (const course of requirements.courses) {
+    Object.freeze(course.moduleIds)
+    Object.freeze(course)
+  }
+  for (const module of requirements.modules) {
+    Object.freeze(module.hours)
+    Object.freeze(module)
+  }
+  for (const eola of requirements.eolas) {
+    for (const criterion of eola.rubric) Object.freeze(criterion)
+    Object.freeze(eola.rubric)
+    Object.freeze(eola)
+  }
+  Object.freeze(requirements.courses)
+  Object.freeze(requirements.modules)
+  Object.freeze(requirements.eolas)
+  Object.freeze(requirements.hoursPerRecord)
+  return Object.freeze(requirements)
+}
+
+/**
+ * Applies one event to a state without touching it (immer `produce`).
+ *
+ * @example
+ * import { enrollment, evolveEnrollment } from 'microcred'
+ * evolveEnrollment(enrollment.initialState, { type: 'ModuleCompleted', data: { enrollmentId: 'x', moduleId: 'm', at: '2026-09-01T00:00:00Z' } }).status // 'notEnrolled'
+ */
+export const evolveEnrollment = evolveWith(applyEnrollmentEvent)
+
+/**
+ * Folds one enrollment's events into its state, from the initial state (or from `state`, which
+ * is left untouched). The result is deeply frozen. Events are values: the parts of an event the
+ * state shares (the pinned requirements, evidence, scores) are frozen with it, as immer does.
+ *
+ * @example
+ * import { foldEnrollment } from 'microcred'
+ * foldEnrollment([]).status // 'notEnrolled'
+ */
+export const foldEnrollment: (
+  events: Iterable<EnrollmentEvent>,
+  state?: EnrollmentState,
+) => EnrollmentState = foldWith(applyEnrollmentEvent, notEnrolled, freezeEnrollment)
+
+/**
+ * Folds an interleaved log of many enrollments into each one's state, by enrollment id, in one
+ * pass.
+ *
+ * @example
+ * import { foldEnrollments } from 'microcred'
+ * foldEnrollments([]).size // 0
+ */
+export const foldEnrollments: (
+  events: Iterable<EnrollmentEvent>,
+) => ReadonlyMap<string, EnrollmentState> = foldByKey(
+  applyOwnEvent,
+  notEnrolled,
+  (event) => event.data.enrollmentId,
+  freezeEnrollment,
+)

@@ -1,0 +1,84 @@
+/**
+ * The requirements an enrollment pins when it starts: what its program and the district's policy
+ * ask of the educator, so the enrollment stream folds on its own whatever changes later.
+ *
+ * @packageDocumentation
+ */
+import * as t from 'io-ts'
+import { NonEmptyString, NonNegativeNumber, PositiveInteger, PositiveNumber } from '../codec.js'
+import { HoursByMode } from '../hours.js'
+import type { StructuralPolicy } from '../policy.js'
+import { RubricCriterion, type Program } from '../program/program.js'
+
+/**
+ * What an enrollment requires: every module's hours by mode, the courses and their modules, the
+ * EOLAs with their rubrics, whether the capstone is required, the attempts allowed, the salary
+ * points and how hours are recorded.
+ *
+ * @example
+ * import { Requirements, catalog, lausdPolicy, requirementsOf } from 'microcred'
+ * Requirements.is(requirementsOf(catalog.steam, lausdPolicy)) // true
+ */
+export const Requirements = t.type(
+  {
+    courses: t.array(
+      t.type({ id: NonEmptyString, title: NonEmptyString, moduleIds: t.array(NonEmptyString) }),
+    ),
+    modules: t.array(
+      t.type({
+        id: NonEmptyString,
+        courseId: NonEmptyString,
+        title: NonEmptyString,
+        hours: HoursByMode,
+      }),
+    ),
+    eolas: t.array(
+      t.type({
+        id: NonEmptyString,
+        title: NonEmptyString,
+        courseId: NonEmptyString,
+        rubric: t.array(RubricCriterion),
+      }),
+    ),
+    capstoneRequired: t.boolean,
+    maxAttempts: PositiveInteger,
+    salaryPoints: NonNegativeNumber,
+    hoursPerRecord: t.type({ increment: PositiveNumber, max: PositiveNumber }),
+  },
+  'Requirements',
+)
+/** What an enrollment requires. */
+export type Requirements = t.TypeOf<typeof Requirements>
+
+/**
+ * The requirements of a (valid) program under a policy.
+ *
+ * @example
+ * import { catalog, lausdPolicy, requirementsOf } from 'microcred'
+ * requirementsOf(catalog.steam, lausdPolicy).modules.length // 6
+ */
+export const requirementsOf = (program: Program, policy: StructuralPolicy): Requirements => ({
+  courses: program.courses.map((course) => ({
+    id: course.id,
+    title: course.title,
+    moduleIds: course.modules.map((module) => module.id),
+  })),
+  modules: program.courses.flatMap((course) =>
+    course.modules.map((module) => ({
+      id: module.id,
+      courseId: course.id,
+      title: module.title,
+      hours: { ...module.hours },
+    })),
+  ),
+  eolas: program.eolas.map((eola) => ({
+    id: eola.id,
+    title: eola.title,
+    courseId: eola.courseId,
+    rubric: eola.rubric.map((criterion) => ({ ...criterion })),
+  })),
+  capstoneRequired: policy.capstoneRequired,
+  maxAttempts: policy.maxAttempts,
+  salaryPoints: program.salaryPoints,
+  hoursPerRecord: { ...policy.hoursPerRecord },
+})

@@ -1,0 +1,27 @@
+/**
+ * How enrollments are stored: one stream per enrollment, and the schema of its events.
+ *
+ * @packageDocumentation
+ */
+import { eventSchema } from '../store/upcasting.js'
+import { EnrollmentEvent } from './events.js'
+
+/**
+ * The stream of one enrollment: `enrollment-<enrollmentId>`.
+ *
+ * @example
+ * import { enrollmentStreamId } from 'microcred'
+ * enrollmentStreamId('e1') // 'enrollment-e1'
+ */
+export const enrollmentStreamId = (enrollmentId: string): string => `enrollment-${enrollmentId}`
+
+/**
+ * The schema of stored enrollment events: every type is at schema version 1, so there are no
+ * upcasters yet. When an event's shape changes, its codec changes, its version goes up here and
+ * an upcaster from the old version joins it.
+ *
+ * @example
+ * import { enrollmentEvents } from 'microcred'
+ * enrollmentEvents.versions // {}
+ */
+export const enrollmentEvents = eventSchema(EnrollmentEvent)

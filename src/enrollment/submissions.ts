@@ -1,0 +1,209 @@
+/**
+ * Deciding the commands about evidence: submitting and grading EOLA attempts and the capstone,
+ * with the attempt cap, one grade per attempt, and outcomes that follow from the rubric. Internal:
+ * reached through `decide`.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { CommandContext } from '../context.js'
+import { ruleViolation, type DomainError } from '../errors.js'
+import type { EnrollmentCommandOf } from './commands.js'
+import { fail, type Decision } from './decision.js'
+import { hasMet, isAwaitingGrade } from './queries.js'
+import type { ArtifactAttempt, CapstoneAttempt, Enrollment } from './state.js'
+
+const attemptRules = (
+  what: string,
+  attempts: ReadonlyArray<ArtifactAttempt | CapstoneAttempt>,
+  maxAttempts: number,
+): DomainError | undefined => {
+  if (isAwaitingGrade(attempts)) {
+    return ruleViolation(
+      'AttemptPending',
+      `${what} attempt ${attempts.length} is still awaiting its grade; submit again after it is graded`,
+    )
+  }
+  if (hasMet(attempts))
+    return ruleViolation('AlreadyMeets', `${what} already meets; nothing to resubmit`)
+  if (attempts.length >= maxAttempts) {
+    return ruleViolation(
+      'AttemptsExhausted',
+      `${what} has had ${attempts.length} of ${maxAttempts} attempts allowed; no attempt is left`,
+    )
+  }
+  return undefined
+}
+
+const gradableAttempt = <A extends ArtifactAttempt | CapstoneAttempt>(
+  what: string,
+  attempts: ReadonlyArray<A>,
+  attempt: number,
+): E.Either<DomainError, A> => {
+  const submitted = attempts[attempt - 1]
+  if (submitted === undefined) {
+    return E.left(
+      ruleViolation(
+        'AttemptNotFound',
+        `${what} has no attempt ${attempt} (it has ${attempts.length}); grade a submitted attempt`,
+      ),
+    )
+  }
+  if (submitted.grade !== null) {
+    return E.left(
+      ruleViolation(
+        'AlreadyGraded',
+        `${what} attempt ${attempt} was already graded '${submitted.grade.outcome}'; an attempt is graded once`,
+      ),
+    )
+  }
+  return E.right(submitted)
+}
+
+const eolaOf = (state: Enrollment, eolaId: string) => {
+  const eola = state.requirements.eolas.find((e) => e.id === eolaId)
+  return eola === undefined
+    ? E.left(
+        ruleViolation(
+          'UnknownEola',
+          `EOLA '${eolaId}' is not part of program '${state.programId}'`,
+        ),
+      )
+    : E.right(eola)
+}
+
+export const submitArtifact = (
+  { data }: EnrollmentCommandOf<'SubmitArtifact'>,
+  state: Enrollment,
+  context: CommandContext,
+): Decision => {
+  const eola = eolaOf(state, data.eolaId)
+  if (E.isLeft(eola)) return eola
+  const attempts = state.artifacts[eola.right.id] ?? []
+  const broken = attemptRules(`EOLA '${eola.right.id}'`, attempts, state.requirements.maxAttempts)
+  if (broken !== undefined) return fail(broken)
+  return E.right([
+    {
+      type: 'ArtifactSubmitted',
+      data: {
+        enrollmentId: state.enrollmentId,
+        eolaId: eola.right.id,
+        attempt: attempts.length + 1,
+        evidence: data.evidence,
+        reflection: data.reflection,
+        at: context.at,
+      },
+    },
+  ])
+}
+
+export const gradeArtifact = (
+  { data }: EnrollmentCommandOf<'GradeArtifact'>,
+  state: Enrollment,
+  context: CommandContext,
+): Decision => {
+  const eola = eolaOf(state, data.eolaId)
+  if (E.isLeft(eola)) return eola
+  const what = `EOLA '${eola.right.id}'`
+  const submitted = gradableAttempt(what, state.artifacts[eola.right.id] ?? [], data.attempt)
+  if (E.isLeft(submitted)) return submitted
+  const rubric = eola.right.rubric
+  const problems = [
+    ...rubric
+      .filter((criterion) => data.scores[criterion.id] === undefined)
+      .map((criterion) => `criterion '${criterion.id}' has no score`),
+    ...Object.keys(data.scores)
+      .filter((id) => !rubric.some((criterion) => criterion.id === id))
+      .map((id) => `'${id}' is not a criterion of the rubric`),
+    ...rubric
+      .filter((criterion) => (data.scores[criterion.id] ?? 0) > criterion.maxScore)
+      .map(
+        (c) => `criterion '${c.id}' scored ${data.scores[c.id]}, above its maximum ${c.maxScore}`,
+      ),
+  ]
+  if (problems.length > 0) {
+    return fail(
+      ruleViolation('InvalidScores', `${what} attempt ${data.attempt}: ${problems.join('; ')}`),
+    )
+  }
+  const meets = rubric.every((criterion) => (data.scores[criterion.id] ?? 0) >= criterion.meetsAt)
+  return E.right([
+    {
+      type: 'ArtifactGraded',
+      data: {
+        enrollmentId: state.enrollmentId,
+        eolaId: eola.right.id,
+        attempt: data.attempt,
+        assessorId: context.actor.id,
+        scores: data.scores,
+        outcome: meets ? 'meets' : 'revise',
+        feedback: data.feedback,
+        at: context.at,
+      },
+    },
+  ])
+}
+
+export const submitCapstone = (
+  { data }: EnrollmentCommandOf<'SubmitCapstone'>,
+  state: Enrollment,
+  context: CommandContext,
+): Decision => {
+  if (!state.requirements.capstoneRequired) {
+    return fail(
+      ruleViolation(
+        'CapstoneNotRequired',
+        'the policy this enrollment joined under requires no capstone; there is none to submit',
+      ),
+    )
+  }
+  const broken = attemptRules('the capstone', state.capstone, state.requirements.maxAttempts)
+  if (broken !== undefined) return fail(broken)
+  const eola = eolaOf(state, data.enactedEolaId)
+  if (E.isLeft(eola)) return eola
+  if (!hasMet(state.artifacts[eola.right.id] ?? [])) {
+    return fail(
+      ruleViolation(
+        'EnactedEolaNotMet',
+        `the capstone enacts EOLA '${eola.right.id}', which does not meet yet; enact an EOLA that meets`,
+      ),
+    )
+  }
+  return E.right([
+    {
+      type: 'CapstoneSubmitted',
+      data: {
+        enrollmentId: state.enrollmentId,
+        attempt: state.capstone.length + 1,
+        enactedEolaId: eola.right.id,
+        documentationUrl: data.documentationUrl,
+        reflection: data.reflection,
+        nextSteps: data.nextSteps,
+        at: context.at,
+      },
+    },
+  ])
+}
+
+export const gradeCapstone = (
+  { data }: EnrollmentCommandOf<'GradeCapstone'>,
+  state: Enrollment,
+  context: CommandContext,
+): Decision => {
+  const submitted = gradableAttempt('the capstone', state.capstone, data.attempt)
+  if (E.isLeft(submitted)) return submitted
+  return E.right([
+    {
+      type: 'CapstoneGraded',
+      data: {
+        enrollmentId: state.enrollmentId,
+        attempt: data.attempt,
+        assessorId: context.actor.id,
+        outcome: data.outcome,
+        feedback: data.feedback,
+        at: context.at,
+      },
+    },
+  ])
+}

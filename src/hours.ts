@@ -1,0 +1,96 @@
+/**
+ * Hours of professional learning by mode: face-to-face (instructor-led), online (self-paced) and
+ * homework (including fieldwork).
+ *
+ * @packageDocumentation
+ */
+import * as t from 'io-ts'
+import { NonNegativeNumber } from './codec.js'
+
+/**
+ * The three modes in which hours are earned.
+ *
+ * @example
+ * import { Mode } from 'microcred'
+ * Mode.is('online') // true
+ */
+export const Mode = t.keyof({ faceToFace: null, online: null, homework: null }, 'Mode')
+/** `'faceToFace' | 'online' | 'homework'`. */
+export type Mode = t.TypeOf<typeof Mode>
+
+/**
+ * Every mode, in the order districts report them.
+ *
+ * @example
+ * import { modes } from 'microcred'
+ * modes.join('/') // 'faceToFace/online/homework'
+ */
+export const modes: ReadonlyArray<Mode> = ['faceToFace', 'online', 'homework']
+
+/**
+ * Hours by mode.
+ *
+ * @example
+ * import { HoursByMode } from 'microcred'
+ * HoursByMode.is({ faceToFace: 12, online: 18, homework: 10 }) // true
+ */
+export const HoursByMode = t.type(
+  { faceToFace: NonNegativeNumber, online: NonNegativeNumber, homework: NonNegativeNumber },
+  'HoursByMode',
+)
+/** Hours by mode. */
+export type HoursByMode = t.TypeOf<typeof HoursByMode>
+
+/**
+ * No hours in any mode.
+ *
+ * @example
+ * import { noHours } from 'microcred'
+ * noHours.online // 0
+ */
+export const noHours: HoursByMode = Object.freeze({ faceToFace: 0, online: 0, homework: 0 })
+
+/**
+ * The sum of the hours in every mode.
+ *
+ * @example
+ * import { totalHours } from 'microcred'
+ * totalHours({ faceToFace: 30, online: 45, homework: 30 }) // 105
+ */
+export const totalHours = (hours: HoursByMode): number =>
+  hours.faceToFace + hours.online + hours.homework
+
+/**
+ * Adds hours mode by mode.
+ *
+ * @example
+ * import { addHours } from 'microcred'
+ * addHours({ faceToFace: 1, online: 2, homework: 3 }, { faceToFace: 1, online: 0, homework: 0 })
+ * // { faceToFace: 2, online: 2, homework: 3 }
+ */
+export const addHours = (a: HoursByMode, b: HoursByMode): HoursByMode => ({
+  faceToFace: a.faceToFace + b.faceToFace,
+  online: a.online + b.online,
+  homework: a.homework + b.homework,
+})
+
+/**
+ * The human name of a mode, as used in messages and reports.
+ *
+ * @example
+ * import { modeLabel } from 'microcred'
+ * modeLabel('faceToFace') // 'face-to-face'
+ */
+export const modeLabel = (mode: Mode): string =>
+  mode === 'faceToFace' ? 'face-to-face' : mode === 'online' ? 'online' : 'homework'
+
+/**
+ * Whether `hours` is a whole number of `increment`s.
+ *
+ * @example
+ * import { isMultipleOf } from 'microcred'
+ * isMultipleOf(1.75, 0.25) // true
+ * isMultipleOf(1.1, 0.25) // false
+ */
+export const isMultipleOf = (hours: number, increment: number): boolean =>
+  Number.isInteger(hours / increment)

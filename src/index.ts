@@ -1,0 +1,15 @@
+/**
+ * microcred: educator micro-credential programs as event-sourced domain logic.
+ *
+ * @packageDocumentation
+ */
+export * from './codec.js'
+export * from './hours.js'
+export * from './policy.js'
+export * from './program/index.js'
+export * from './context.js'
+export * from './errors.js'
+export * from './authorization.js'
+export * from './decider.js'
+export * from './enrollment/index.js'
+export * from './store/index.js'

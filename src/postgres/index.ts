@@ -1,0 +1,27 @@
+/**
+ * `microcred/postgres`: the SQL event store on a PostgreSQL server (`pg`) or embedded (PGlite),
+ * its migrations, and opening one from a directory or a database URL.
+ *
+ * @packageDocumentation
+ */
+export {
+  sqlDatabase,
+  type PGliteLike,
+  type PoolLike,
+  type PostgresClient,
+  type Queryable,
+  type SqlDatabase,
+  type SqlResult,
+} from './client.js'
+export { defaultSchema, migrate, type SchemaOptions } from './schema.js'
+export { int8ToNumber, StoredRowError } from './rows.js'
+export { createPostgresEventStore, type PostgresEventStoreOptions } from './store.js'
+export { lockDirectory, lockStaleMs, type DirectoryLock } from './lock.js'
+export {
+  openEmbeddedEventStore,
+  openEventStore,
+  openServerEventStore,
+  type OpenedEventStore,
+  type OpenEventStoreOptions,
+  type StoreTarget,
+} from './open.js'

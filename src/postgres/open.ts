@@ -1,0 +1,226 @@
+/**
+ * Opening a store from where it lives: a directory (embedded PGlite, locked, no server) or a
+ * database URL (a PostgreSQL server through a `pg` `Pool`). Both migrate before they resolve.
+ * `pg` and `@electric-sql/pglite` are optional peers, loaded only when needed.
+ *
+ * @packageDocumentation
+ */
+import type { PGlite } from '@electric-sql/pglite'
+import type { Pool } from 'pg'
+import type { EventStore } from '../store/event-store.js'
+import type { RecordedEvent } from '../store/recorded-event.js'
+import { lockDirectory } from './lock.js'
+import { defaultSchema, migrate, quotedSchema } from './schema.js'
+import { createPostgresEventStore } from './store.js'
+
+/** Where a store lives: an embedded store's directory, or a PostgreSQL server's URL. */
+export type StoreTarget = { readonly directory: string } | { readonly databaseUrl: string }
+
+/** Options of `openEventStore`. */
+export interface OpenEventStoreOptions {
+  /** The PostgreSQL schema holding the store's tables (default `microcred`). */
+  readonly schema?: string
+}
+
+/** An open store, what it is (for a person), and how to close it and everything it opened. */
+export interface OpenedEventStore {
+  readonly store: EventStore
+  /** Closes the store: the database, and the directory lock of an embedded store. */
+  close(): Promise<void>
+  /** Such as `embedded PGlite store in /srv/microcred (schema microcred)`. */
+  readonly description: string
+}
+
+/** Imports an optional peer, or says which package to install. */
+const loadPeer = async <M>(name: string, load: () => Promise<M>, why: string): Promise<M> => {
+  try {
+    return await load()
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error
+    throw new Error(
+      `${why} needs the package '${name}', an optional peer dependency of microcred: ` +
+        `install it with \`npm install ${name}\``,
+      { cause: error },
+    )
+  }
+}
+
+/** A store whose every call first checks (and may wait) that it may still be used. */
+const guarded = (store: EventStore, check: () => Promise<void>): EventStore => ({
+  readStream: async (...args) => (await check(), store.readStream(...args)),
+  appendToStream: async (...args) => (await check(), store.appendToStream(...args)),
+  streamVersion: async (...args) => (await check(), store.streamVersion(...args)),
+  readAll: (...args) => ({
+    [Symbol.asyncIterator]: () => {
+      let inner: AsyncIterator<RecordedEvent> | undefined
+      return {
+        next: async () => {
+          await check()
+          inner ??= store.readAll(...args)[Symbol.asyncIterator]()
+          return inner.next()
+        },
+        return: async () => (await inner?.return?.()) ?? { done: true, value: undefined },
+      }
+    },
+  }),
+})
+
+/**
+ * PGlite answers through promises that settle as microtasks, so a loop of store calls never lets
+ * timers and I/O run: not even the timer that refreshes the directory lock, which would then go
+ * stale. Once a second has passed without a turn of the event loop, wait for one.
+ */
+const eventLoopTurns = () => {
+  let last = performance.now()
+  const tick = () => (last = performance.now())
+  return async () => {
+    if (performance.now() - last < 1000) return
+    await new Promise((resolve) => setImmediate(resolve))
+    tick()
+  }
+}
+
+/**
+ * Opens the embedded store in `directory` (created if missing): takes the directory's exclusive
+ * lock, opens PGlite there and migrates. A second opener, in this process or another, is refused
+ * while this one is open. `close` closes PGlite and releases the lock.
+ *
+ * @example
+ * import fs from 'node:fs/promises'
+ * import os from 'node:os'
+ * import path from 'node:path'
+ * import { openEmbeddedEventStore } from 'microcred/postgres'
+ * const directory = path.join(os.tmpdir(), `microcred-doc-${process.pid}-${Date.now()}`)
+ * const opened = await openEmbeddedEventStore(directory)
+ * console.log(await opened.store.streamVersion('enrollment-e1')) // 0
+ * await opened.close()
+ * await fs.rm(directory, { recursive: true, force: true })
+ */
+export const openEmbeddedEventStore = async (
+  directory: string,
+  options: OpenEventStoreOptions = {},
+): Promise<OpenedEventStore> => {
+  const schema = options.schema ?? defaultSchema
+  quotedSchema(schema)
+  const lock = await lockDirectory(directory)
+  let pglite: PGlite | undefined
+  try {
+    const { PGlite } = await loadPeer(
+      '@electric-sql/pglite',
+      () => import('@electric-sql/pglite'),
+      'an embedded store (a directory)',
+    )
+    pglite = new PGlite(lock.directory)
+    await migrate(pglite, { schema })
+  } catch (error) {
+    await pglite?.close().catch(() => undefined)
+    await lock.release()
+    throw error
+  }
+  const db = pglite
+  const letTimersRun = eventLoopTurns()
+  let closed = false
+  const description = `embedded PGlite store in ${lock.directory} (schema ${schema})`
+  return {
+    store: guarded(createPostgresEventStore(db, { schema }), async () => {
+      await letTimersRun()
+      if (closed) throw new Error(`the ${description} is closed`)
+      const lost = lock.compromised()
+      if (lost !== undefined) throw lost
+    }),
+    description,
+    close: async () => {
+      if (closed) return
+      closed = true
+      try {
+        await db.close()
+      } finally {
+        await lock.release()
+      }
+    },
+  }
+}
+
+/** A URL without its password, fit to print. */
+const redacted = (databaseUrl: string): string => {
+  try {
+    const url = new URL(databaseUrl)
+    if (url.password !== '') url.password = '***'
+    return url.toString()
+  } catch {
+    return '(an unparsable database URL)'
+  }
+}
+
+/**
+ * Opens the store on the PostgreSQL server at `databaseUrl` through a new `pg` `Pool`, and
+ * migrates. `close` ends the pool.
+ *
+ * @example
+ * import { openServerEventStore } from 'microcred/postgres'
+ * const url = process.env['DATABASE_URL']
+ * if (url !== undefined) {
+ *   const opened = await openServerEventStore(url, { schema: 'doc_example' })
+ *   console.log(opened.description) // "PostgreSQL store at postgres://... (schema doc_example)"
+ *   await opened.close()
+ * }
+ */
+export const openServerEventStore = async (
+  databaseUrl: string,
+  options: OpenEventStoreOptions = {},
+): Promise<OpenedEventStore> => {
+  const schema = options.schema ?? defaultSchema
+  quotedSchema(schema)
+  const pg = await loadPeer('pg', () => import('pg'), 'a PostgreSQL server store (a database URL)')
+  const PoolClass = (pg.default as typeof pg.default | undefined)?.Pool ?? pg.Pool
+  const pool: Pool = new PoolClass({ connectionString: databaseUrl })
+  // An idle client whose server connection drops is removed by the pool; without a listener
+  // its 'error' event would crash the process.
+  pool.on('error', () => undefined)
+  const description = `PostgreSQL store at ${redacted(databaseUrl)} (schema ${schema})`
+  try {
+    await migrate(pool, { schema })
+  } catch (error) {
+    await pool.end().catch(() => undefined)
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`could not open the ${description}: ${reason}`, { cause: error })
+  }
+  let closed = false
+  return {
+    store: guarded(createPostgresEventStore(pool, { schema }), async () => {
+      if (closed) throw new Error(`the ${description} is closed`)
+    }),
+    description,
+    close: async () => {
+      if (closed) return
+      closed = true
+      await pool.end()
+    },
+  }
+}
+
+/**
+ * Opens a store: `{ directory }` for the embedded store there (see `openEmbeddedEventStore`),
+ * `{ databaseUrl }` for a PostgreSQL server (see `openServerEventStore`). The tables are
+ * migrated before it resolves; `close` releases everything it opened.
+ *
+ * @example
+ * import fs from 'node:fs/promises'
+ * import os from 'node:os'
+ * import path from 'node:path'
+ * import { openEventStore } from 'microcred/postgres'
+ * const directory = path.join(os.tmpdir(), `microcred-open-${process.pid}-${Date.now()}`)
+ * const { store, close, description } = await openEventStore({ directory })
+ * console.log(description) // "embedded PGlite store in /tmp/... (schema microcred)"
+ * console.log(await store.streamVersion('enrollment-e1')) // 0
+ * await close()
+ * await fs.rm(directory, { recursive: true, force: true })
+ */
+export const openEventStore = (
+  target: StoreTarget,
+  options: OpenEventStoreOptions = {},
+): Promise<OpenedEventStore> =>
+  'directory' in target
+    ? openEmbeddedEventStore(target.directory, options)
+    : openServerEventStore(target.databaseUrl, options)

@@ -1,0 +1,153 @@
+/**
+ * The program: one micro-credential as a district publishes it. Its shape is public API.
+ *
+ * @packageDocumentation
+ */
+import * as t from 'io-ts'
+import {
+  NonEmptyString,
+  NonNegativeInteger,
+  NonNegativeNumber,
+  PositiveInteger,
+  Url,
+} from '../codec.js'
+import { HoursByMode } from '../hours.js'
+
+/**
+ * A standard the program aligns to; becomes an Open Badges `Alignment`.
+ *
+ * @example
+ * import { Standard } from 'microcred'
+ * Standard.is({ targetName: 'CSTP 1', targetUrl: 'https://www.ctc.ca.gov/docs/default-source/educator-prep/standards/cstp-2009.pdf' }) // true
+ */
+export const Standard = t.intersection(
+  [
+    t.type({ targetName: NonEmptyString, targetUrl: Url }),
+    t.partial({
+      targetFramework: NonEmptyString,
+      targetCode: NonEmptyString,
+      targetDescription: NonEmptyString,
+    }),
+  ],
+  'Standard',
+)
+/** A standard the program aligns to. */
+export type Standard = t.TypeOf<typeof Standard>
+
+/**
+ * One module of a course, with the hours it carries in each mode.
+ *
+ * @example
+ * import { Module } from 'microcred'
+ * Module.is({ id: 'm1', title: 'Access', hours: { faceToFace: 6, online: 9, homework: 5 } }) // true
+ */
+export const Module = t.type(
+  { id: NonEmptyString, title: NonEmptyString, hours: HoursByMode },
+  'Module',
+)
+/** One module of a course. */
+export type Module = t.TypeOf<typeof Module>
+
+/**
+ * A course: a titled sequence of modules.
+ *
+ * @example
+ * import { Course } from 'microcred'
+ * Course.is({ id: 'c1', title: 'Foundations and Access', modules: [] }) // true
+ */
+export const Course = t.type(
+  { id: NonEmptyString, title: NonEmptyString, modules: t.array(Module) },
+  'Course',
+)
+/** A course. */
+export type Course = t.TypeOf<typeof Course>
+
+/**
+ * One criterion of an EOLA's rubric: an artifact meets the criterion when its score is at least
+ * `meetsAt` (scores run from 0 to `maxScore`).
+ *
+ * @example
+ * import { RubricCriterion } from 'microcred'
+ * RubricCriterion.is({ id: 'evidence', description: 'Uses student work', maxScore: 4, meetsAt: 3 }) // true
+ */
+export const RubricCriterion = t.type(
+  {
+    id: NonEmptyString,
+    description: NonEmptyString,
+    maxScore: PositiveInteger,
+    meetsAt: NonNegativeInteger,
+  },
+  'RubricCriterion',
+)
+/** One criterion of a rubric. */
+export type RubricCriterion = t.TypeOf<typeof RubricCriterion>
+
+/**
+ * An Evidence of Learning Artifact: what the educator submits for a course, with a guide and the
+ * rubric it is graded against.
+ *
+ * @example
+ * import { Eola } from 'microcred'
+ * Eola.is({ id: 'e1', title: 'Lesson', courseId: 'c1', guide: 'Plan a lesson.', rubric: [] }) // true
+ */
+export const Eola = t.type(
+  {
+    id: NonEmptyString,
+    title: NonEmptyString,
+    courseId: NonEmptyString,
+    guide: NonEmptyString,
+    rubric: t.array(RubricCriterion),
+  },
+  'Eola',
+)
+/** An Evidence of Learning Artifact. */
+export type Eola = t.TypeOf<typeof Eola>
+
+/**
+ * What the badge shows: its name, description, criteria and image.
+ *
+ * @example
+ * import { BadgeText } from 'microcred'
+ * BadgeText.is({ name: 'STEAM', description: 'd', criteria: 'c', imageUrl: 'https://example.org/steam.png' }) // true
+ */
+export const BadgeText = t.type(
+  { name: NonEmptyString, description: NonEmptyString, criteria: NonEmptyString, imageUrl: Url },
+  'BadgeText',
+)
+/** What the badge shows. */
+export type BadgeText = t.TypeOf<typeof BadgeText>
+
+/**
+ * A micro-credential program as a district publishes it: standards, knowledge, skills and
+ * dispositions (its Professional Learning Plan), courses of modules with hours, EOLAs with
+ * rubrics, a capstone, salary points and the badge. `validateProgram` checks it against a policy.
+ *
+ * @example
+ * import { Program, catalog } from 'microcred'
+ * Program.is(catalog.steam) // true
+ */
+export const Program = t.intersection(
+  [
+    t.type({
+      id: NonEmptyString,
+      version: PositiveInteger,
+      title: NonEmptyString,
+      description: NonEmptyString,
+      standards: t.array(Standard),
+      knowledge: t.array(NonEmptyString),
+      skills: t.array(NonEmptyString),
+      dispositions: t.array(NonEmptyString),
+      courses: t.array(Course),
+      eolas: t.array(Eola),
+      salaryPoints: NonNegativeNumber,
+      badge: BadgeText,
+    }),
+    t.partial({
+      /** The capstone project; required where the policy says so. */
+      capstone: t.type({ description: NonEmptyString }),
+    }),
+  ],
+  'Program',
+)
+/** A micro-credential program. */
+export type Program = t.TypeOf<typeof Program>

@@ -1,0 +1,92 @@
+/**
+ * What a store accepts: events whose `data` is plain JSON, checked before anything is written, so
+ * nothing is silently changed on the way in (an `undefined` dropped, a `Date` turned into a
+ * string, `NaN` into `null`).
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { decodeIssues } from '../codec.js'
+import { invalidEvent, type InvalidEvent } from './errors.js'
+import { EventToAppend } from './recorded-event.js'
+
+/** Where a value stops being plain JSON, and why; `undefined` when it is plain JSON. */
+const notJson = (
+  value: unknown,
+  path: string,
+  ancestors: Set<object>,
+): { path: string; reason: string } | undefined => {
+  switch (typeof value) {
+    case 'boolean':
+      return undefined
+    case 'string':
+      // PostgreSQL's jsonb cannot hold U+0000; refuse it everywhere so every store agrees.
+      return value.includes('\u0000')
+        ? { path, reason: 'a string with the character U+0000 cannot be stored' }
+        : undefined
+    case 'number':
+      return Number.isFinite(value) ? undefined : { path, reason: `${value} is not JSON` }
+    case 'object': {
+      if (value === null) return undefined
+      if (ancestors.has(value)) return { path, reason: 'a circular reference is not JSON' }
+      const prototype: unknown = Object.getPrototypeOf(value)
+      const isArray = Array.isArray(value)
+      if (!isArray && prototype !== Object.prototype && prototype !== null) {
+        return { path, reason: `${Object.prototype.toString.call(value)} is not plain JSON` }
+      }
+      ancestors.add(value)
+      const entries: Array<[string, unknown]> = isArray
+        ? Array.from(value as unknown[], (item, i) => [String(i), item])
+        : Object.entries(value)
+      for (const [key, item] of entries) {
+        const problem = notJson(item, path === '' ? key : `${path}.${key}`, ancestors)
+        if (problem !== undefined) return problem
+      }
+      ancestors.delete(value)
+      return undefined
+    }
+    default:
+      return {
+        path,
+        reason: `${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`} is not JSON`,
+      }
+  }
+}
+
+/**
+ * Checks a batch before a store writes it: every event has a `type`, complete metadata and plain
+ * JSON `data`. The first problem is reported with the event's index and the path in it.
+ *
+ * @example
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { checkBatch } from 'microcred'
+ * const metadata = {
+ *   eventId: 'e-1',
+ *   commandId: 'cmd-1',
+ *   actorId: 'admin-1',
+ *   correlationId: 'cmd-1',
+ *   causationId: 'cmd-1',
+ *   schemaVersion: 1,
+ * }
+ * E.isLeft(checkBatch('s-1', [{ type: 'Pinged', data: { n: NaN }, metadata }])) // true
+ */
+export const checkBatch = (
+  streamId: string,
+  events: ReadonlyArray<unknown>,
+): E.Either<InvalidEvent, ReadonlyArray<EventToAppend>> => {
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]
+    const decoded = EventToAppend.decode(event)
+    if (E.isLeft(decoded)) {
+      const issue = decodeIssues(decoded.left)[0]
+      return E.left(
+        invalidEvent(streamId, index, issue?.path ?? '(root)', issue?.message ?? 'not an event'),
+      )
+    }
+    const problem = notJson(decoded.right.data, 'data', new Set())
+    if (problem !== undefined) {
+      return E.left(invalidEvent(streamId, index, problem.path, problem.reason))
+    }
+  }
+  return E.right(events as ReadonlyArray<EventToAppend>)
+}

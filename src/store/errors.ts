@@ -1,0 +1,125 @@
+/**
+ * What can go wrong between the core and a store, as tagged values with a message a person can
+ * act on.
+ *
+ * @packageDocumentation
+ */
+import { formatIssues, type DecodeIssue } from '../codec.js'
+import type { ExpectedVersion } from './event-store.js'
+
+/** The stream was not at the version the append expected: someone else appended first. */
+export interface VersionConflict {
+  readonly _tag: 'VersionConflict'
+  readonly message: string
+  readonly streamId: string
+  readonly expectedVersion: ExpectedVersion
+  readonly actualVersion: number
+}
+
+/** An event of a batch cannot be stored as it is (its data is not plain JSON, say). */
+export interface InvalidEvent {
+  readonly _tag: 'InvalidEvent'
+  readonly message: string
+  readonly streamId: string
+  /** The event's index in the batch. */
+  readonly index: number
+  /** Where in the event, such as `data.evidence.0.url`. */
+  readonly path: string
+}
+
+/** Why an append wrote nothing. */
+export type AppendError = VersionConflict | InvalidEvent
+
+/** A stored event that does not decode, even after upcasting: where it is, and why. */
+export interface CorruptEvent {
+  readonly _tag: 'CorruptEvent'
+  readonly message: string
+  readonly streamId: string
+  readonly version: number
+  readonly position: number
+  readonly type: string
+  readonly issues: ReadonlyArray<DecodeIssue>
+}
+
+/** The store itself failed (a lost connection, a rolled-back transaction). */
+export interface StoreFailed {
+  readonly _tag: 'StoreFailed'
+  readonly message: string
+}
+
+/**
+ * A version conflict.
+ *
+ * @example
+ * import { versionConflict } from 'microcred'
+ * versionConflict('enrollment-e1', 3, 4).message
+ * // "stream 'enrollment-e1' is at version 4, but the append expected version 3"
+ */
+export const versionConflict = (
+  streamId: string,
+  expectedVersion: ExpectedVersion,
+  actualVersion: number,
+): VersionConflict => ({
+  _tag: 'VersionConflict',
+  message: `stream '${streamId}' is at version ${actualVersion}, but the append expected ${
+    expectedVersion === 'noStream' ? 'no stream' : `version ${expectedVersion}`
+  }`,
+  streamId,
+  expectedVersion,
+  actualVersion,
+})
+
+/**
+ * An event the store refuses, with where in the batch and in the event.
+ *
+ * @example
+ * import { invalidEvent } from 'microcred'
+ * invalidEvent('enrollment-e1', 1, 'data.hours', 'NaN is not JSON').message
+ * // "event 1 of the batch for stream 'enrollment-e1' cannot be stored: at data.hours: NaN is not JSON; nothing was written"
+ */
+export const invalidEvent = (
+  streamId: string,
+  index: number,
+  path: string,
+  reason: string,
+): InvalidEvent => ({
+  _tag: 'InvalidEvent',
+  message: `event ${index} of the batch for stream '${streamId}' cannot be stored: at ${path}: ${reason}; nothing was written`,
+  streamId,
+  index,
+  path,
+})
+
+/**
+ * A stored event that does not decode.
+ *
+ * @example
+ * import { corruptEvent } from 'microcred'
+ * corruptEvent(
+ *   { streamId: 'enrollment-e1', version: 2, position: 17, type: 'HoursRecorded' },
+ *   [{ path: 'data.hours', message: 'expected a number > 0, got -1' }],
+ * ).message
+ * // "stored event 'HoursRecorded' at stream 'enrollment-e1' version 2 (position 17) does not decode: at data.hours: expected a number > 0, got -1"
+ */
+export const corruptEvent = (
+  where: { streamId: string; version: number; position: number; type: string },
+  issues: ReadonlyArray<DecodeIssue>,
+): CorruptEvent => ({
+  _tag: 'CorruptEvent',
+  message: `stored event '${where.type}' at stream '${where.streamId}' version ${where.version} (position ${where.position}) does not decode: ${formatIssues(issues)}`,
+  ...where,
+  issues,
+})
+
+/**
+ * A failure of the store itself, from what it threw.
+ *
+ * @example
+ * import { storeFailed } from 'microcred'
+ * storeFailed('appending to stream enrollment-e1', new Error('connection terminated')).message
+ * // 'the store failed while appending to stream enrollment-e1: connection terminated'
+ */
+export const storeFailed = (doing: string, cause: unknown): StoreFailed => ({
+  _tag: 'StoreFailed',
+  message: `the store failed while ${doing}: ${cause instanceof Error ? cause.message : String(cause)}`,
+})

@@ -1,0 +1,85 @@
+/**
+ * The in-memory event store: the reference implementation of the `EventStore` contract, for
+ * tests, examples and short-lived processes. Nothing survives the process.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { deepFreeze } from '../decider.js'
+import { checkBatch } from './encoding.js'
+import { versionConflict } from './errors.js'
+import type { EventStore, ExpectedVersion } from './event-store.js'
+import type { RecordedEvent } from './recorded-event.js'
+
+/** Options of the in-memory store. */
+export interface InMemoryEventStoreOptions {
+  /** The clock that stamps `recordedAt` (default: the system clock). */
+  readonly now?: () => string
+}
+
+/**
+ * Whether a stream at `actual` satisfies what an append expects.
+ *
+ * @example
+ * import { satisfiesExpectedVersion } from 'microcred'
+ * satisfiesExpectedVersion('noStream', 0) // true
+ * satisfiesExpectedVersion(3, 4) // false
+ */
+export const satisfiesExpectedVersion = (expected: ExpectedVersion, actual: number): boolean =>
+  expected === 'any' || (expected === 'noStream' ? actual === 0 : expected === actual)
+
+/**
+ * A new, empty in-memory event store. Appends are checked and copied, and what it returns is
+ * frozen, so no caller can change what was stored.
+ *
+ * @example
+ * import { createInMemoryEventStore } from 'microcred'
+ * const store = createInMemoryEventStore()
+ * await store.streamVersion('enrollment-e1') // 0
+ */
+export const createInMemoryEventStore = (options: InMemoryEventStoreOptions = {}): EventStore => {
+  const now = options.now ?? (() => new Date().toISOString())
+  const log: RecordedEvent[] = []
+  const streams = new Map<string, RecordedEvent[]>()
+
+  return {
+    readStream: async (streamId, { fromVersion = 1 } = {}) =>
+      (streams.get(streamId) ?? []).slice(Math.max(fromVersion, 1) - 1),
+
+    appendToStream: async (streamId, events, { expectedVersion }) => {
+      const checked = checkBatch(streamId, events)
+      if (E.isLeft(checked)) return checked
+      const stream = streams.get(streamId) ?? []
+      if (!satisfiesExpectedVersion(expectedVersion, stream.length)) {
+        return E.left(versionConflict(streamId, expectedVersion, stream.length))
+      }
+      const recordedAt = now()
+      const recorded = checked.right.map((event, i) =>
+        deepFreeze(
+          structuredClone({
+            streamId,
+            version: stream.length + i + 1,
+            position: log.length + i + 1,
+            type: event.type,
+            data: event.data,
+            metadata: event.metadata,
+            recordedAt,
+          }),
+        ),
+      )
+      if (recorded.length > 0) streams.set(streamId, [...stream, ...recorded])
+      log.push(...recorded)
+      return E.right({ streamId, version: stream.length + recorded.length, events: recorded })
+    },
+
+    // Positions are 1..n without holes here, so the event after `after` is at index `after`.
+    readAll: async function* ({ after = 0, limit = Number.POSITIVE_INFINITY } = {}) {
+      let index = Math.max(after, 0)
+      for (let count = 0; count < limit && index < log.length; count++, index++) {
+        yield log[index] as RecordedEvent
+      }
+    },
+
+    streamVersion: async (streamId) => streams.get(streamId)?.length ?? 0,
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * `microcred/testing`: fast-check generators of programs, journeys and commands, and
+ * given/when/then helpers, so district apps can property-test their code against the same
+ * generators microcred is tested with.
+ *
+ * @packageDocumentation
+ */
+export * from './program.js'
+export * from './actors.js'
+export * from './journey.js'
+export * from './noise.js'
+export * from './spec.js'
+export * from './store.js'

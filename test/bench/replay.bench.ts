@@ -1,0 +1,340 @@
+/**
+ * The replay benchmark: a district-sized log (25,000 enrollments, 1,000,000 events) read back from
+ * NDJSON, decoded and folded, against hand-written baselines.
+ *
+ * - decode: `EnrollmentEvent.decode` of every parsed line vs `JSON.parse` of the lines.
+ * - whole-log fold: `foldEnrollments` of the interleaved log vs a mutable fold into a Map.
+ * - per-stream fold: `foldEnrollment` of each stream vs the mutable fold of each stream.
+ * - memory: the heap held by the 25,000 folded states, library vs baseline.
+ *
+ * Each fold runs on freshly parsed events, as a replay from a store would (the library's final
+ * freeze also freezes the event objects its states share, so reusing events would hide that
+ * cost). Warm-up first, then the median of `BENCH_ROUNDS` rounds (5), the library and the
+ * baseline alternating within each round. Correctness guards run first and throw `GuardFailed`.
+ */
+import { deepStrictEqual } from 'node:assert/strict'
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  applyEnrollmentEvent,
+  deepFreeze,
+  EnrollmentEvent,
+  foldEnrollment,
+  foldEnrollments,
+  notEnrolled,
+  type EnrollmentState,
+} from '../../src/index.js'
+import { loadLog, prng, type Log } from './log.js'
+import { collect, heapAfterGc, median, spread, timed } from './measure.js'
+import { mutableFold, mutableFoldAll } from './mutable-fold.js'
+import { guard, GuardFailed, ms, perSecond, type Benchmark, type Row } from './report.js'
+
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5)
+const enrollments = Number(process.env['BENCH_ENROLLMENTS'] ?? 25_000)
+/** `BENCH_LOG=in-process` builds the log in this process (decide runs here too). */
+const inProcess = process.env['BENCH_LOG'] === 'in-process'
+const sampleSize = 200
+
+const log = (line: string) => console.log(`  ${line}`)
+
+// -------------------------------------------------------------------------------------
+// the paths measured
+// -------------------------------------------------------------------------------------
+
+const parseAll = (lines: ReadonlyArray<string>): unknown[] => {
+  const values = new Array<unknown>(lines.length)
+  for (let i = 0; i < lines.length; i++) values[i] = JSON.parse(lines[i] as string)
+  return values
+}
+
+const decodeAll = (values: ReadonlyArray<unknown>): EnrollmentEvent[] => {
+  const events = new Array<EnrollmentEvent>(values.length)
+  let failures = 0
+  for (let i = 0; i < values.length; i++) {
+    const decoded = EnrollmentEvent.decode(values[i])
+    if (E.isRight(decoded)) events[i] = decoded.right
+    else failures++
+  }
+  guard(failures === 0, `${failures} of ${values.length} events did not decode`)
+  return events
+}
+
+/**
+ * Freshly parsed events. `EnrollmentEvent.decode` returns its input unchanged when it is valid
+ * (the guard checks it, event by event), so parsed values are the decoded events.
+ */
+const freshEvents = (lines: ReadonlyArray<string>): EnrollmentEvent[] =>
+  parseAll(lines) as EnrollmentEvent[]
+
+const byStream = (events: ReadonlyArray<EnrollmentEvent>): EnrollmentEvent[][] => {
+  const streams = new Map<string, EnrollmentEvent[]>()
+  for (const event of events) {
+    const stream = streams.get(event.data.enrollmentId)
+    if (stream === undefined) streams.set(event.data.enrollmentId, [event])
+    else stream.push(event)
+  }
+  return [...streams.values()]
+}
+
+// Two loops rather than one taking the fold as an argument: each call site stays monomorphic.
+const libraryPerStream = (streams: ReadonlyArray<EnrollmentEvent[]>): EnrollmentState[] => {
+  const states = new Array<EnrollmentState>(streams.length)
+  for (let i = 0; i < streams.length; i++) states[i] = foldEnrollment(streams[i] ?? [])
+  return states
+}
+
+const baselinePerStream = (streams: ReadonlyArray<EnrollmentEvent[]>): EnrollmentState[] => {
+  const states = new Array<EnrollmentState>(streams.length)
+  for (let i = 0; i < streams.length; i++) states[i] = mutableFold(streams[i] ?? [])
+  return states
+}
+
+/** The library's whole-log fold without its final freeze: `foldByKey`'s loop, recipe only. */
+const recipeOnly = (events: ReadonlyArray<EnrollmentEvent>): Map<string, EnrollmentState> => {
+  const states = new Map<string, EnrollmentState>()
+  for (const event of events) {
+    const key = event.data.enrollmentId
+    const state = states.get(key) ?? notEnrolled()
+    const next = (applyEnrollmentEvent(state, event) ?? state) as EnrollmentState
+    if (next !== state || !states.has(key)) states.set(key, next)
+  }
+  return states
+}
+
+const freezeAll = (states: ReadonlyMap<string, EnrollmentState>): void => {
+  for (const state of states.values()) deepFreeze(state)
+}
+
+/** `foldEnrollment` of each stream split in two: the recipe loop, then the freeze (summed). */
+const perStreamParts = (streams: ReadonlyArray<EnrollmentEvent[]>) => {
+  let recipe = 0
+  let freeze = 0
+  for (const stream of streams) {
+    const started = performance.now()
+    let state: EnrollmentState = notEnrolled()
+    for (const event of stream) {
+      state = (applyEnrollmentEvent(state, event) ?? state) as EnrollmentState
+    }
+    const folded = performance.now()
+    deepFreeze(state)
+    freeze += performance.now() - folded
+    recipe += folded - started
+  }
+  return { recipe, freeze }
+}
+
+// -------------------------------------------------------------------------------------
+// correctness guards
+// -------------------------------------------------------------------------------------
+
+const isDeepFrozen = (value: unknown): boolean =>
+  typeof value !== 'object' ||
+  value === null ||
+  (Object.isFrozen(value) && Object.values(value).every(isDeepFrozen))
+
+const statusCounts = (states: Iterable<EnrollmentState>): Record<string, number> => {
+  const counts: Record<string, number> = {}
+  for (const state of states) counts[state.status] = (counts[state.status] ?? 0) + 1
+  return counts
+}
+
+const sameValue = (actual: unknown, expected: unknown, what: string): void => {
+  try {
+    deepStrictEqual(actual, expected)
+  } catch (error) {
+    throw new GuardFailed(`${what}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+/** The subject is right: every line decodes to itself, and every fold gives the same states. */
+const checkSubject = (replay: Log): void => {
+  const values = parseAll(replay.lines)
+  const events = decodeAll(values)
+  guard(
+    events.every((event, i) => event === values[i]),
+    'EnrollmentEvent.decode changed a valid event: parsed values cannot stand for decoded events',
+  )
+  const base = mutableFoldAll(events)
+  const library = foldEnrollments(events)
+  const expected = Object.fromEntries(Object.entries(replay.statuses).sort())
+  guard(library.size === replay.enrollments, `library folded ${library.size} enrollments`)
+  guard(base.size === replay.enrollments, `baseline folded ${base.size} enrollments`)
+  sameValue(statusCounts(library.values()), expected, 'library status counts')
+  sameValue(statusCounts(base.values()), expected, 'baseline status counts')
+  const streams = byStream(events)
+  const random = prng(7)
+  for (let n = 0; n < sampleSize; n++) {
+    const stream = streams[Math.floor(random() * streams.length)] ?? []
+    const id = stream[0]?.data.enrollmentId ?? ''
+    const state = library.get(id)
+    guard(isDeepFrozen(state), `library state of ${id} is not deeply frozen`)
+    sameValue(state, base.get(id), `whole-log states of ${id} (library vs baseline)`)
+    sameValue(foldEnrollment(stream), state, `per-stream vs whole-log library state of ${id}`)
+    sameValue(mutableFold(stream), state, `per-stream baseline vs library state of ${id}`)
+  }
+  log(
+    `guards: ${events.length.toLocaleString('en-US')} events decode to themselves; ` +
+      `status counts ${JSON.stringify(expected)} match; ${sampleSize} sampled streams deep-equal ` +
+      `(library whole-log = baseline = per-stream), library states deeply frozen`,
+  )
+}
+
+// -------------------------------------------------------------------------------------
+// the benchmark
+// -------------------------------------------------------------------------------------
+
+const warmUp = (lines: ReadonlyArray<string>): void => {
+  const slice = lines.slice(0, Math.ceil(lines.length / 10))
+  for (let i = 0; i < 2; i++) {
+    const events = decodeAll(parseAll(slice))
+    mutableFoldAll(events)
+    foldEnrollments(events)
+    const streams = byStream(freshEvents(slice))
+    baselinePerStream(streams)
+    libraryPerStream(streams)
+    recipeOnly(freshEvents(slice))
+  }
+}
+
+const run = async (): Promise<ReadonlyArray<Row>> => {
+  const replay = await loadLog({ enrollments, inProcess })
+  const count = replay.lines.length
+  const megabytes = replay.lines.reduce((sum, line) => sum + line.length + 1, 0) / 2 ** 20
+  log(
+    `log: ${replay.enrollments.toLocaleString('en-US')} enrollments, ` +
+      `${count.toLocaleString('en-US')} events (${(count / replay.enrollments).toFixed(1)} per ` +
+      `enrollment), ${megabytes.toFixed(0)} MiB of NDJSON, ${replay.templates} templates ` +
+      `decided, built ${inProcess ? 'in this process' : 'in a child process'} in ` +
+      `${ms(replay.millis)}`,
+  )
+  checkSubject(replay)
+  warmUp(replay.lines)
+
+  const t = {
+    parse: [] as number[],
+    decode: [] as number[],
+    libraryAll: [] as number[],
+    baselineAll: [] as number[],
+    libraryStreams: [] as number[],
+    baselineStreams: [] as number[],
+  }
+  for (let round = 0; round < rounds; round++) {
+    const parsed = timed(() => parseAll(replay.lines))
+    t.parse.push(parsed.millis)
+    const decoded = timed(() => decodeAll(parsed.value))
+    t.decode.push(decoded.millis)
+    const events = decoded.value
+    // Alternate which goes first; the library always folds events it has not frozen yet.
+    const libraryFirst = round % 2 === 1
+    if (libraryFirst) t.libraryAll.push(timed(() => foldEnrollments(events)).millis)
+    t.baselineAll.push(timed(() => mutableFoldAll(events)).millis)
+    if (!libraryFirst) t.libraryAll.push(timed(() => foldEnrollments(events)).millis)
+
+    const streams = byStream(freshEvents(replay.lines))
+    if (libraryFirst) t.libraryStreams.push(timed(() => libraryPerStream(streams)).millis)
+    t.baselineStreams.push(timed(() => baselinePerStream(streams)).millis)
+    if (!libraryFirst) t.libraryStreams.push(timed(() => libraryPerStream(streams)).millis)
+    log(
+      `round ${round + 1}/${rounds}: parse ${ms(parsed.millis)}, decode ${ms(decoded.millis)}, ` +
+        `whole-log ${ms(t.libraryAll[round] ?? NaN)} vs ${ms(t.baselineAll[round] ?? NaN)}, ` +
+        `per-stream ${ms(t.libraryStreams[round] ?? NaN)} vs ${ms(t.baselineStreams[round] ?? NaN)}`,
+    )
+  }
+
+  // Memory: the heap the states hold, with the events held throughout.
+  const heap = { library: [] as number[], baseline: [] as number[] }
+  for (let round = 0; round < Math.min(3, rounds); round++) {
+    let events: EnrollmentEvent[] | undefined = freshEvents(replay.lines)
+    const before = heapAfterGc()
+    let base: ReadonlyMap<string, EnrollmentState> | undefined = mutableFoldAll(events)
+    const withBaseline = heapAfterGc()
+    let library: ReadonlyMap<string, EnrollmentState> | undefined = foldEnrollments(events)
+    const withBoth = heapAfterGc()
+    guard(base.size === library.size && events.length === count, 'memory round lost its states')
+    heap.baseline.push(withBaseline - before)
+    heap.library.push(withBoth - withBaseline)
+    base = library = events = undefined
+  }
+
+  // Where the time goes: a model of the library's folds as they stand (the public recipe
+  // `applyEnrollmentEvent` in a loop, then the generic `deepFreeze`), timed apart but back to
+  // back, with no collection in between.
+  const parts = {
+    recipe: [] as number[],
+    freeze: [] as number[],
+    streamRecipe: [] as number[],
+    streamFreeze: [] as number[],
+  }
+  for (let round = 0; round < Math.min(3, rounds); round++) {
+    const events = freshEvents(replay.lines)
+    collect()
+    const started = performance.now()
+    const states = recipeOnly(events)
+    const folded = performance.now()
+    freezeAll(states)
+    parts.freeze.push(performance.now() - folded)
+    parts.recipe.push(folded - started)
+    const streams = byStream(freshEvents(replay.lines))
+    collect()
+    const split = perStreamParts(streams)
+    parts.streamRecipe.push(split.recipe)
+    parts.streamFreeze.push(split.freeze)
+  }
+
+  const m = (xs: number[]) => median(xs)
+  const perState = (bytes: number) => `${(bytes / replay.enrollments / 1024).toFixed(2)} KB/state`
+  log(
+    `spread (max-min)/median over ${rounds} rounds: parse ${spread(t.parse).toFixed(0)}%, ` +
+      `decode ${spread(t.decode).toFixed(0)}%, whole-log ${spread(t.libraryAll).toFixed(0)}% vs ` +
+      `${spread(t.baselineAll).toFixed(0)}%, per-stream ${spread(t.libraryStreams).toFixed(0)}% ` +
+      `vs ${spread(t.baselineStreams).toFixed(0)}%`,
+  )
+  const libraryAll = m(t.libraryAll)
+  const ratios = (a: number[], b: number[]) => median(a.map((x, i) => x / (b[i] ?? NaN)))
+  log(
+    `median of per-round ratios: whole-log ${ratios(t.libraryAll, t.baselineAll).toFixed(2)}x, ` +
+      `per-stream ${ratios(t.libraryStreams, t.baselineStreams).toFixed(2)}x`,
+  )
+  const vs = (x: number, baseline: number) =>
+    `${ms(x)} (${((x / baseline) * 100).toFixed(0)}% of the baseline)`
+  log(
+    `where the time goes (applyEnrollmentEvent loop, then deepFreeze; median of ` +
+      `${parts.recipe.length}): ` +
+      `whole-log recipe loop ${vs(m(parts.recipe), m(t.baselineAll))} + deepFreeze ` +
+      `${vs(m(parts.freeze), m(t.baselineAll))}; per-stream recipe loop ` +
+      `${vs(m(parts.streamRecipe), m(t.baselineStreams))} + deepFreeze ` +
+      `${vs(m(parts.streamFreeze), m(t.baselineStreams))}`,
+  )
+  return [
+    {
+      name: 'decode (EnrollmentEvent.decode vs JSON.parse)',
+      figure: ms(m(t.decode)),
+      baseline: ms(m(t.parse)),
+      ratio: m(t.decode) / m(t.parse),
+      goal: 0.6,
+    },
+    {
+      name: 'whole-log fold (foldEnrollments)',
+      figure: perSecond(count, libraryAll),
+      baseline: perSecond(count, m(t.baselineAll)),
+      ratio: libraryAll / m(t.baselineAll),
+      goal: 1.3,
+    },
+    {
+      name: 'per-stream fold (foldEnrollment)',
+      figure: perSecond(count, m(t.libraryStreams)),
+      baseline: perSecond(count, m(t.baselineStreams)),
+      ratio: m(t.libraryStreams) / m(t.baselineStreams),
+      goal: 1.3,
+    },
+    {
+      name: `memory of ${replay.enrollments.toLocaleString('en-US')} folded states`,
+      figure: perState(m(heap.library)),
+      baseline: perState(m(heap.baseline)),
+      ratio: m(heap.library) / m(heap.baseline),
+      goal: 1.2,
+    },
+  ]
+}
+
+/** The replay benchmark, run by `test/bench/index.ts`. */
+export const benchmark: Benchmark = { name: 'replay', run }

@@ -1,0 +1,67 @@
+/**
+ * Property 6 of the core issue: every command and event codec round-trips, agrees with its
+ * guard, and decoding any JSON never throws.
+ */
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { EnrollmentCommand, EnrollmentEvent } from '../../src/index.js'
+import { commandArbitrary, journeyArbitrary, runSteps } from '../../src/testing/index.js'
+
+const eventsArbitrary = journeyArbitrary().map((journey) => runSteps(journey.steps).events)
+const commandsArbitrary = journeyArbitrary().chain((journey) =>
+  fc.tuple(
+    fc.constant(journey.steps.map((step) => step.command)),
+    fc.array(commandArbitrary(journey.program, journey.enrollmentId), { maxLength: 20 }),
+  ),
+)
+
+describe('codecs', () => {
+  it('decode(encode(event)) = event for every event, through JSON too', () => {
+    const seen = new Set<string>()
+    fc.assert(
+      fc.property(eventsArbitrary, (events) => {
+        for (const event of events) {
+          seen.add(event.type)
+          expect(EnrollmentEvent.is(event)).toBe(true)
+          const json = JSON.parse(JSON.stringify(EnrollmentEvent.encode(event)))
+          expect(EnrollmentEvent.decode(json)).toEqual(E.right(event))
+        }
+      }),
+      { numRuns: 50 },
+    )
+    expect(seen.size).toBeGreaterThanOrEqual(9)
+  })
+
+  it('decode(encode(command)) = command for every command, through JSON too', () => {
+    fc.assert(
+      fc.property(commandsArbitrary, ([journey, noise]) => {
+        for (const command of [...journey, ...noise]) {
+          expect(EnrollmentCommand.is(command)).toBe(true)
+          const json = JSON.parse(JSON.stringify(EnrollmentCommand.encode(command)))
+          expect(EnrollmentCommand.decode(json)).toEqual(E.right(command))
+        }
+      }),
+      { numRuns: 50 },
+    )
+  })
+
+  it('decoding any JSON never throws, and a failure names where', () => {
+    const types = [
+      ...Object.keys(EnrollmentEvent.members),
+      ...Object.keys(EnrollmentCommand.members),
+    ]
+    const shaped = fc.record({ type: fc.constantFrom(...types, 'Unknown'), data: fc.jsonValue() })
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
+        const event = EnrollmentEvent.decode(value)
+        const command = EnrollmentCommand.decode(value)
+        if (E.isLeft(event)) expect(event.left.length).toBeGreaterThan(0)
+        if (E.isLeft(command)) expect(command.left.length).toBeGreaterThan(0)
+        expect(EnrollmentEvent.is(value)).toBe(E.isRight(event))
+        expect(EnrollmentCommand.is(value)).toBe(E.isRight(command))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})

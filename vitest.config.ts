@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      'microcred/testing': source('./src/testing/index.ts'),
+      'microcred/postgres': source('./src/postgres/index.ts'),
+      'microcred/badge': source('./src/badge/index.ts'),
+      microcred: source('./src/index.ts'),
+    },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/bench/**'],
+  },
+})
