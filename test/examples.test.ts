@@ -1,7 +1,10 @@
 /**
- * The LAUSD cohort example (examples/lausd-cohort.ts) runs end to end and its numbers are right.
+ * The examples run end to end and say what they claim: the LAUSD cohort (examples/lausd-cohort.ts)
+ * and the badge story (examples/issue-badge.ts).
  */
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { issueBadgeStory } from '../examples/issue-badge.js'
 import { runCohort } from '../examples/lausd-cohort.js'
 
 describe('examples/lausd-cohort', () => {
@@ -44,4 +47,21 @@ describe('examples/lausd-cohort', () => {
     expect(totals.creditedHours).toBe(hours)
     expect(hours).toBe(27 * 105 + 102 + 105 + 70) // earned, 3 hours short, capstone, withdrawn
   })
+})
+
+describe('examples/issue-badge', () => {
+  it('issues a badge that verifies in both forms, and is refused as revoked once revoked', async () => {
+    const story = await issueBadgeStory()
+    expect(story.creditedHours).toBe(105)
+    expect(E.isRight(story.before.jwt) && story.before.jwt.right.revocation).toBe('notRevoked')
+    expect(E.isRight(story.before.dataIntegrity)).toBe(true)
+    expect(story.status).toBe('revoked')
+    expect(story.revokedCredentials).toBe(1)
+    for (const after of [story.after.jwt, story.after.dataIntegrity]) {
+      expect(E.isLeft(after) && [after.left.step, after.left._tag]).toEqual([
+        'revocation',
+        'Revoked',
+      ])
+    }
+  }, 60_000)
 })

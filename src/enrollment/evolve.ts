@@ -1,8 +1,9 @@
 /**
  * How each enrollment event changes the state: one immer recipe, used by `evolve` (through
  * `produce`) and by the folds (on their own copy). Events are facts: the recipe applies them and
- * checks nothing but that they belong to this enrollment; an event that does not apply leaves the
- * state as it is.
+ * checks nothing but, in `evolve`, that they belong to this enrollment; an event that does not
+ * apply leaves the state as it is. The folds take their events from one enrollment's stream and
+ * skip that check.
  *
  * @packageDocumentation
  */
@@ -73,8 +74,10 @@ export const applyEnrollmentEvent = (
 }
 
 /**
- * The recipe of a log routed by enrollment id (`foldEnrollments`): every event it sees is this
- * enrollment's, so it does not compare ids.
+ * The recipe of the folds, which see one enrollment's events only: a stream (`foldEnrollment`)
+ * or a log routed by enrollment id (`foldEnrollments`). It does not compare ids: reading each
+ * event's id is a memory access the fold of a 40-event stream would otherwise spend a third of
+ * its time on (measured in the replay benchmark).
  */
 const applyOwnEvent = (
   draft: Draft<EnrollmentState>,
@@ -253,9 +256,11 @@ const freezeRequirements = (requirements: Requirements): Requirements => {
 export const evolveEnrollment = evolveWith(applyEnrollmentEvent)
 
 /**
- * Folds one enrollment's events into its state, from the initial state (or from `state`, which
- * is left untouched). The result is deeply frozen. Events are values: the parts of an event the
- * state shares (the pinned requirements, evidence, scores) are frozen with it, as immer does.
+ * Folds one enrollment's events (its stream, as the store reads it) into its state, from the
+ * initial state (or from `state`, which is left untouched). Every event is taken to be this
+ * enrollment's, as a stream's are; fold a log that mixes enrollments with `foldEnrollments`.
+ * The result is deeply frozen. Events are values: the parts of an event the state shares (the
+ * pinned requirements, evidence, scores) are frozen with it, as immer does.
  *
  * @example
  * import { foldEnrollment } from 'microcred'
@@ -264,7 +269,7 @@ export const evolveEnrollment = evolveWith(applyEnrollmentEvent)
 export const foldEnrollment: (
   events: Iterable<EnrollmentEvent>,
   state?: EnrollmentState,
-) => EnrollmentState = foldWith(applyEnrollmentEvent, notEnrolled, freezeEnrollment)
+) => EnrollmentState = foldWith(applyOwnEvent, notEnrolled, freezeEnrollment)
 
 /**
  * Folds an interleaved log of many enrollments into each one's state, by enrollment id, in one

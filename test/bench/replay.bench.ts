@@ -15,16 +15,13 @@
 import { deepStrictEqual } from 'node:assert/strict'
 import * as E from 'fp-ts/lib/Either.js'
 import {
-  applyEnrollmentEvent,
-  deepFreeze,
   EnrollmentEvent,
   foldEnrollment,
   foldEnrollments,
-  notEnrolled,
   type EnrollmentState,
 } from '../../src/index.js'
 import { loadLog, prng, type Log } from './log.js'
-import { collect, heapAfterGc, median, spread, timed } from './measure.js'
+import { heapAfterGc, median, spread, timed } from './measure.js'
 import { mutableFold, mutableFoldAll } from './mutable-fold.js'
 import { guard, GuardFailed, ms, perSecond, type Benchmark, type Row } from './report.js'
 
@@ -86,40 +83,6 @@ const baselinePerStream = (streams: ReadonlyArray<EnrollmentEvent[]>): Enrollmen
   const states = new Array<EnrollmentState>(streams.length)
   for (let i = 0; i < streams.length; i++) states[i] = mutableFold(streams[i] ?? [])
   return states
-}
-
-/** The library's whole-log fold without its final freeze: `foldByKey`'s loop, recipe only. */
-const recipeOnly = (events: ReadonlyArray<EnrollmentEvent>): Map<string, EnrollmentState> => {
-  const states = new Map<string, EnrollmentState>()
-  for (const event of events) {
-    const key = event.data.enrollmentId
-    const state = states.get(key) ?? notEnrolled()
-    const next = (applyEnrollmentEvent(state, event) ?? state) as EnrollmentState
-    if (next !== state || !states.has(key)) states.set(key, next)
-  }
-  return states
-}
-
-const freezeAll = (states: ReadonlyMap<string, EnrollmentState>): void => {
-  for (const state of states.values()) deepFreeze(state)
-}
-
-/** `foldEnrollment` of each stream split in two: the recipe loop, then the freeze (summed). */
-const perStreamParts = (streams: ReadonlyArray<EnrollmentEvent[]>) => {
-  let recipe = 0
-  let freeze = 0
-  for (const stream of streams) {
-    const started = performance.now()
-    let state: EnrollmentState = notEnrolled()
-    for (const event of stream) {
-      state = (applyEnrollmentEvent(state, event) ?? state) as EnrollmentState
-    }
-    const folded = performance.now()
-    deepFreeze(state)
-    freeze += performance.now() - folded
-    recipe += folded - started
-  }
-  return { recipe, freeze }
 }
 
 // -------------------------------------------------------------------------------------
@@ -191,7 +154,6 @@ const warmUp = (lines: ReadonlyArray<string>): void => {
     const streams = byStream(freshEvents(slice))
     baselinePerStream(streams)
     libraryPerStream(streams)
-    recipeOnly(freshEvents(slice))
   }
 }
 
@@ -255,31 +217,6 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
     base = library = events = undefined
   }
 
-  // Where the time goes: a model of the library's folds as they stand (the public recipe
-  // `applyEnrollmentEvent` in a loop, then the generic `deepFreeze`), timed apart but back to
-  // back, with no collection in between.
-  const parts = {
-    recipe: [] as number[],
-    freeze: [] as number[],
-    streamRecipe: [] as number[],
-    streamFreeze: [] as number[],
-  }
-  for (let round = 0; round < Math.min(3, rounds); round++) {
-    const events = freshEvents(replay.lines)
-    collect()
-    const started = performance.now()
-    const states = recipeOnly(events)
-    const folded = performance.now()
-    freezeAll(states)
-    parts.freeze.push(performance.now() - folded)
-    parts.recipe.push(folded - started)
-    const streams = byStream(freshEvents(replay.lines))
-    collect()
-    const split = perStreamParts(streams)
-    parts.streamRecipe.push(split.recipe)
-    parts.streamFreeze.push(split.freeze)
-  }
-
   const m = (xs: number[]) => median(xs)
   const perState = (bytes: number) => `${(bytes / replay.enrollments / 1024).toFixed(2)} KB/state`
   log(
@@ -293,16 +230,6 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
   log(
     `median of per-round ratios: whole-log ${ratios(t.libraryAll, t.baselineAll).toFixed(2)}x, ` +
       `per-stream ${ratios(t.libraryStreams, t.baselineStreams).toFixed(2)}x`,
-  )
-  const vs = (x: number, baseline: number) =>
-    `${ms(x)} (${((x / baseline) * 100).toFixed(0)}% of the baseline)`
-  log(
-    `where the time goes (applyEnrollmentEvent loop, then deepFreeze; median of ` +
-      `${parts.recipe.length}): ` +
-      `whole-log recipe loop ${vs(m(parts.recipe), m(t.baselineAll))} + deepFreeze ` +
-      `${vs(m(parts.freeze), m(t.baselineAll))}; per-stream recipe loop ` +
-      `${vs(m(parts.streamRecipe), m(t.baselineStreams))} + deepFreeze ` +
-      `${vs(m(parts.streamFreeze), m(t.baselineStreams))}`,
   )
   return [
     {
