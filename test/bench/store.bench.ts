@@ -13,6 +13,7 @@
  * Run alone: `node --expose-gc --import tsx test/bench/store.bench.ts` (`BENCH_STORE_QUICK=1` for
  * a quick run, 100,000 rows instead of 1,000,000); `npm run bench -- store` runs it with the others.
  */
+import { execFileSync } from 'node:child_process'
 import { pathToFileURL } from 'node:url'
 import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
@@ -283,27 +284,48 @@ const benchReads = async (target: string, client: PostgresClient, rows: Row[], i
 
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`
 
+/**
+ * PGlite's start and the resident memory an open instance adds, measured in a fresh Node process:
+ * in this one, the benchmarks run before (the replay's heap, then its collection) would distort
+ * both.
+ */
+const pgliteStart = (): { cold: number; warm: number; rss: number } => {
+  const script = `
+    const before = process.memoryUsage().rss
+    const { PGlite } = await import('@electric-sql/pglite')
+    let started = performance.now()
+    await (await PGlite.create()).close()
+    const cold = performance.now() - started
+    started = performance.now()
+    const pglite = await PGlite.create()
+    const warm = performance.now() - started
+    console.log(JSON.stringify({ cold, warm, rss: process.memoryUsage().rss - before }))
+    await pglite.close()`
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: new URL('../..', import.meta.url),
+    encoding: 'utf8',
+  })
+  return JSON.parse(output) as { cold: number; warm: number; rss: number }
+}
+
 /** Runs the store benchmarks: the rows with a goal, and figures for scale. */
 const run = async (): Promise<{ rows: Row[]; infos: Info[] }> => {
   const rows: Row[] = []
   const infos: Info[] = []
-  const rssBefore = process.memoryUsage().rss
+  const start = pgliteStart()
+  infos.push({
+    name: 'PGlite: start in memory, first in a fresh process',
+    figure: latency(start.cold),
+    baseline: '-',
+  })
+  infos.push({ name: 'PGlite: start in memory, again', figure: latency(start.warm), baseline: '-' })
+  infos.push({
+    name: 'PGlite: resident memory a fresh process adds with one instance open',
+    figure: mib(start.rss),
+    baseline: '-',
+  })
   const { PGlite } = await import('@electric-sql/pglite')
-  const cold = await timeIt(async () => void (await PGlite.create()).close())
-  const started = performance.now()
   const pglite = await PGlite.create()
-  const warm = performance.now() - started
-  infos.push({
-    name: 'PGlite: start in memory, first in the process',
-    figure: latency(cold),
-    baseline: '-',
-  })
-  infos.push({ name: 'PGlite: start in memory, again', figure: latency(warm), baseline: '-' })
-  infos.push({
-    name: 'PGlite: resident memory added by an open instance',
-    figure: mib(process.memoryUsage().rss - rssBefore),
-    baseline: '-',
-  })
   const targets: Array<[string, PostgresClient, () => Promise<void>]> = [
     ['PGlite', pglite, () => pglite.close()],
   ]
@@ -320,13 +342,6 @@ const run = async (): Promise<{ rows: Row[]; infos: Info[] }> => {
     await benchCommands(name, client, infos)
     console.log(`  ${name}: reads (${size.bigTable.toLocaleString('en-US')} rows)`)
     await benchReads(name, client, rows, infos)
-    if (name === 'PGlite') {
-      infos.push({
-        name: `PGlite: resident memory after the run`,
-        figure: mib(process.memoryUsage().rss - rssBefore),
-        baseline: '-',
-      })
-    }
     await close()
   }
   return { rows, infos }
