@@ -10,6 +10,43 @@ import { decodeIssues } from '../codec.js'
 import { invalidEvent, type InvalidEvent } from './errors.js'
 import { EventToAppend } from './recorded-event.js'
 
+/** How deep the quick check goes before it leaves the value to `notJson` (which sees cycles). */
+const quickDepth = 64
+
+/**
+ * Whether a value is plain JSON, quickly: no path built, no cycle tracked. It never says yes
+ * wrongly; where it says no (or the value is deeper than `quickDepth`, perhaps circular),
+ * `notJson` decides, and names where and why.
+ */
+const isPlainJson = (value: unknown, depth: number): boolean => {
+  switch (typeof value) {
+    case 'boolean':
+      return true
+    case 'string':
+      return !value.includes('\u0000')
+    case 'number':
+      return Number.isFinite(value)
+    case 'object': {
+      if (value === null) return true
+      if (depth > quickDepth) return false
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          if (!isPlainJson(value[i], depth + 1)) return false
+        }
+        return true
+      }
+      const prototype: unknown = Object.getPrototypeOf(value)
+      if (prototype !== Object.prototype && prototype !== null) return false
+      for (const key in value) {
+        if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false
+      }
+      return true
+    }
+    default:
+      return false
+  }
+}
+
 /** Where a value stops being plain JSON, and why; `undefined` when it is plain JSON. */
 const notJson = (
   value: unknown,
@@ -76,14 +113,18 @@ export const checkBatch = (
 ): E.Either<InvalidEvent, ReadonlyArray<EventToAppend>> => {
   for (let index = 0; index < events.length; index++) {
     const event = events[index]
-    const decoded = EventToAppend.decode(event)
-    if (E.isLeft(decoded)) {
-      const issue = decodeIssues(decoded.left)[0]
-      return E.left(
-        invalidEvent(streamId, index, issue?.path ?? '(root)', issue?.message ?? 'not an event'),
-      )
+    // The guards first: decoding, which builds io-ts contexts, only names what is wrong.
+    if (!EventToAppend.is(event)) {
+      const decoded = EventToAppend.decode(event)
+      if (E.isLeft(decoded)) {
+        const issue = decodeIssues(decoded.left)[0]
+        return E.left(
+          invalidEvent(streamId, index, issue?.path ?? '(root)', issue?.message ?? 'not an event'),
+        )
+      }
     }
-    const problem = notJson(decoded.right.data, 'data', new Set())
+    const { data } = event as EventToAppend
+    const problem = isPlainJson(data, 0) ? undefined : notJson(data, 'data', new Set())
     if (problem !== undefined) {
       return E.left(invalidEvent(streamId, index, problem.path, problem.reason))
     }

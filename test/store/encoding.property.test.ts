@@ -49,3 +49,35 @@ describe('checkBatch (property)', () => {
     )
   })
 })
+
+describe('checkBatch (beyond the quick check)', () => {
+  const [event] = fc.sample(eventToAppendArbitrary(), { numRuns: 1, seed: 7 })
+  const nested = (depth: number, leaf: unknown): unknown => {
+    let data = leaf
+    for (let i = 0; i < depth; i++) data = i % 2 === 0 ? [data] : { inner: data }
+    return data
+  }
+
+  it('accepts data nested deeper than the quick check goes', () => {
+    const deep = { ...event!, data: nested(200, 'leaf') }
+    expect(checkBatch('s', [deep])).toEqual(E.right([deep]))
+  })
+
+  it('refuses a non-JSON value nested that deep, with its path', () => {
+    const result = checkBatch('s', [{ ...event!, data: nested(100, Number.NaN) }])
+    const path = E.isLeft(result) ? result.left.path : ''
+    expect(path.startsWith('data.inner.0.inner.0')).toBe(true)
+    expect(path.split('.')).toHaveLength(101)
+  })
+
+  it('refuses a circular reference, naming where it closes', () => {
+    const data: Record<string, unknown> = { list: [] }
+    ;(data['list'] as unknown[]).push({ back: data })
+    const result = checkBatch('s', [{ ...event!, data }])
+    expect(E.isLeft(result) && result.left).toMatchObject({
+      _tag: 'InvalidEvent',
+      path: 'data.list.0.back',
+    })
+    expect(E.isLeft(result) && result.left.message).toContain('circular')
+  })
+})
