@@ -9,7 +9,7 @@ import { checkBatch } from '../store/encoding.js'
 import { versionConflict } from '../store/errors.js'
 import type { EventStore, ExpectedVersion } from '../store/event-store.js'
 import { satisfiesExpectedVersion } from '../store/in-memory.js'
-import type { RecordedEvent } from '../store/recorded-event.js'
+import type { EventToAppend, RecordedEvent } from '../store/recorded-event.js'
 import {
   appendStatement,
   chunks,
@@ -59,13 +59,15 @@ const explain = (error: unknown, streamId: string): unknown => {
 }
 
 /**
- * The events of an append as recorded: what was sent (parsed back from the JSON text sent, so
- * the caller's objects are not shared and the values are what a read returns), at consecutive
- * positions and versions from the first event's, with the append's time.
+ * The events of an append as recorded, at consecutive positions and versions from the first
+ * event's, with the append's time. Their `data` and `metadata` are the caller's own objects,
+ * which `checkBatch` found to be plain JSON: the database holds its own copy, so nothing the
+ * caller does to them later changes what was stored (parsing the sent text back instead cost
+ * 3.3 µs an event, about 8% of a batched append on the server).
  */
 const recordedEvents = (
   streamId: string,
-  batch: ReadonlyArray<EncodedEvent>,
+  batch: ReadonlyArray<EventToAppend>,
   first: FirstInserted,
 ): RecordedEvent[] => {
   const position = int8ToNumber(first.position)
@@ -76,8 +78,8 @@ const recordedEvents = (
     version: version + i,
     position: position + i,
     type: event.type,
-    data: JSON.parse(event.data) as unknown,
-    metadata: JSON.parse(event.metadata) as RecordedEvent['metadata'],
+    data: event.data,
+    metadata: event.metadata,
     recordedAt,
   }))
 }
@@ -195,7 +197,7 @@ export const createPostgresEventStore = (
             ? await appendInOneStatement(streamId, batch, expectedVersion)
             : await appendInTransaction(streamId, batch, expectedVersion)
         if (first !== undefined && !(first instanceof Conflict)) {
-          const recorded = recordedEvents(streamId, batch, first)
+          const recorded = recordedEvents(streamId, checked.right, first)
           return E.right({ streamId, version: lastVersion(recorded), events: recorded })
         }
         const actual =
