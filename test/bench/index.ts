@@ -39,7 +39,14 @@ export const benchmarks = async (): Promise<Benchmark[]> => {
 /** Runs every benchmark (or those named in `only`) and returns their rows. */
 export const runBenchmarks = async (only: ReadonlyArray<string> = []): Promise<Row[]> => {
   const rows: Row[] = []
-  for (const benchmark of await benchmarks()) {
+  const all = await benchmarks()
+  const unknown = only.filter((name) => !all.some((benchmark) => benchmark.name === name))
+  if (unknown.length > 0) {
+    throw new Error(
+      `no benchmark named ${unknown.join(', ')}; there are ${all.map((b) => b.name).join(', ')}`,
+    )
+  }
+  for (const benchmark of all) {
     if (only.length > 0 && !only.includes(benchmark.name)) continue
     console.log(`\n${benchmark.name}`)
     rows.push(...(await benchmark.run()))
@@ -54,7 +61,9 @@ const main = async (): Promise<void> => {
   )
   try {
     const rows = await runBenchmarks(process.argv.slice(2))
-    console.log(`\n${textTable(rows)}\n\nMarkdown:\n\n${markdownTable(rows)}\n`)
+    if (rows.length > 0) {
+      console.log(`\n${textTable(rows)}\n\nMarkdown:\n\n${markdownTable(rows)}\n`)
+    }
     console.log(`summary: ${summary(rows)} (Node ${process.version})`)
   } catch (error) {
     console.error(`\nFAILED: ${error instanceof Error ? (error.stack ?? error.message) : error}`)

@@ -74,6 +74,7 @@ export const markdownTable = (rows: ReadonlyArray<Row>): string =>
 /** One line: how many figures meet their goal, and which do not. */
 export const summary = (rows: ReadonlyArray<Row>): string => {
   const missed = rows.filter((row) => !passes(row))
+  if (rows.length === 0) return 'no figure run has a goal (the tables above are for scale)'
   return missed.length === 0
     ? `all ${rows.length} figures meet their goals`
     : `${rows.length - missed.length}/${rows.length} figures meet their goals; MISS: ${missed
