@@ -63,5 +63,5 @@ describe('examples/issue-badge', () => {
         'Revoked',
       ])
     }
-  }, 60_000)
+  })
 })
