@@ -13,6 +13,7 @@ import type * as E from 'fp-ts/lib/Either.js'
 import { produce, type Draft } from 'immer'
 import type { CommandContext } from './context.js'
 import type { DomainError } from './errors.js'
+import { deepFreeze } from './freeze.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -46,35 +47,6 @@ export interface Decider<C, Ev, S> {
 // -------------------------------------------------------------------------------------
 // folds
 // -------------------------------------------------------------------------------------
-
-/**
- * Freezes a value and everything reachable from it, stopping at what is already frozen.
- *
- * @example
- * import { deepFreeze } from 'microcred'
- * const state = deepFreeze({ hours: [1, 2] })
- * Object.isFrozen(state.hours) // true
- */
-export const deepFreeze = <A>(value: A): A => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) freezeTree(value)
-  return value
-}
-
-/** Freezes an unfrozen object and, without a call per primitive, every unfrozen object in it. */
-const freezeTree = (value: object): void => {
-  Object.freeze(value)
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i]
-      if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) freezeTree(item)
-    }
-    return
-  }
-  for (const key in value) {
-    const item: unknown = (value as Record<string, unknown>)[key]
-    if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) freezeTree(item)
-  }
-}
 
 const applyPrivately = <S, Ev>(recipe: Recipe<S, Ev>, state: S, event: Ev): S =>
   (recipe(state as Draft<S>, event) ?? state) as S

@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+export * from './freeze.js'
 export * from './codec.js'
 export * from './hours.js'
 export * from './policy.js'

@@ -202,27 +202,35 @@ export const BadgeIssued = message(
 )
 
 /**
- * Any enrollment event, decoded by its `type`.
+ * Any enrollment event, decoded by its `type`. A decoded event is deeply frozen: it is a fact,
+ * and the states folded from it share its parts (requirements, evidence, scores). A valid input
+ * decodes to itself, so decoding freezes the value passed in.
  *
  * @example
  * import * as E from 'fp-ts/lib/Either.js'
  * import { EnrollmentEvent } from 'microcred'
  * E.isLeft(EnrollmentEvent.decode({ type: 'HoursLogged', data: {} })) // true: unknown type
+ * const decoded = EnrollmentEvent.decode({ type: 'ModuleCompleted', data: { enrollmentId: 'enr-1', moduleId: 'm1', at: '2026-09-01T16:00:00Z' } })
+ * E.isRight(decoded) && Object.isFrozen(decoded.right.data) // true
  */
-export const EnrollmentEvent = taggedUnion('EnrollmentEvent', {
-  EducatorEnrolled,
-  HoursRecorded,
-  ModuleCompleted,
-  CourseCompleted,
-  ArtifactSubmitted,
-  ArtifactGraded,
-  CapstoneSubmitted,
-  CapstoneGraded,
-  CredentialEarned,
-  EnrollmentWithdrawn,
-  CredentialRevoked,
-  BadgeIssued,
-})
+export const EnrollmentEvent = taggedUnion(
+  'EnrollmentEvent',
+  {
+    EducatorEnrolled,
+    HoursRecorded,
+    ModuleCompleted,
+    CourseCompleted,
+    ArtifactSubmitted,
+    ArtifactGraded,
+    CapstoneSubmitted,
+    CapstoneGraded,
+    CredentialEarned,
+    EnrollmentWithdrawn,
+    CredentialRevoked,
+    BadgeIssued,
+  },
+  { frozen: true },
+)
 /** Any enrollment event. */
 export type EnrollmentEvent = t.TypeOf<typeof EnrollmentEvent>
 /** The `type` of an enrollment event. */

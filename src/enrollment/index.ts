@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { deepFreeze } from '../decider.js'
+import { deepFreeze } from '../freeze.js'
 import { lausdPolicy, type StructuralPolicy } from '../policy.js'
 import type { Aggregate } from '../store/aggregate.js'
 import { EnrollmentCommand } from './commands.js'

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { deepFreeze } from '../decider.js'
+import { deepFreeze } from '../freeze.js'
 import { checkBatch } from './encoding.js'
 import { versionConflict } from './errors.js'
 import type { EventStore, ExpectedVersion } from './event-store.js'

@@ -2,15 +2,20 @@
  * The replay benchmark: a district-sized log (25,000 enrollments, 1,000,000 events) read back from
  * NDJSON, decoded and folded, against hand-written baselines.
  *
- * - decode: `EnrollmentEvent.decode` of every parsed line vs `JSON.parse` of the lines.
+ * - decode: `EnrollmentEvent.decode` of every parsed line (which checks and deep-freezes it) vs
+ *   `JSON.parse` of the lines.
  * - whole-log fold: `foldEnrollments` of the interleaved log vs a mutable fold into a Map.
  * - per-stream fold: `foldEnrollment` of each stream vs the mutable fold of each stream.
  * - memory: the heap held by the 25,000 folded states, library vs baseline.
+ * - for scale, no goal: the whole replay (parse, decode, fold), library vs parse and mutable fold.
  *
- * Each fold runs on freshly parsed events, as a replay from a store would (the library's final
- * freeze also freezes the event objects its states share, so reusing events would hide that
- * cost). Warm-up first, then the median of `BENCH_ROUNDS` rounds (5), the library and the
- * baseline alternating within each round. Correctness guards run first and throw `GuardFailed`.
+ * The folds run on decoded events, as a replay from a store does. Each round parses and decodes
+ * the log twice (the first time timed, the decode rows' figures): the library folds one copy and
+ * the baseline the other, so neither reads objects
+ * the other has just brought into the cache or changed. Whole-log folds alternate which goes
+ * first from round to round; the per-stream folds alternate every 500 streams, so a slow moment
+ * of a shared machine falls on both. Warm-up first, then the median of `BENCH_ROUNDS` rounds (5).
+ * Correctness guards run first and throw `GuardFailed`.
  */
 import { deepStrictEqual } from 'node:assert/strict'
 import * as E from 'fp-ts/lib/Either.js'
@@ -20,8 +25,9 @@ import {
   foldEnrollments,
   type EnrollmentState,
 } from '../../src/index.js'
+import { isDeeplyFrozen } from '../../src/testing/index.js'
 import { loadLog, prng, type Log } from './log.js'
-import { heapAfterGc, median, spread, timed } from './measure.js'
+import { collect, heapAfterGc, median, spread, timed } from './measure.js'
 import { mutableFold, mutableFoldAll } from './mutable-fold.js'
 import { guard, GuardFailed, ms, perSecond, type Benchmark, type Row } from './report.js'
 
@@ -55,13 +61,6 @@ const decodeAll = (values: ReadonlyArray<unknown>): EnrollmentEvent[] => {
   return events
 }
 
-/**
- * Freshly parsed events. `EnrollmentEvent.decode` returns its input unchanged when it is valid
- * (the guard checks it, event by event), so parsed values are the decoded events.
- */
-const freshEvents = (lines: ReadonlyArray<string>): EnrollmentEvent[] =>
-  parseAll(lines) as EnrollmentEvent[]
-
 const byStream = (events: ReadonlyArray<EnrollmentEvent>): EnrollmentEvent[][] => {
   const streams = new Map<string, EnrollmentEvent[]>()
   for (const event of events) {
@@ -72,27 +71,52 @@ const byStream = (events: ReadonlyArray<EnrollmentEvent>): EnrollmentEvent[][] =
   return [...streams.values()]
 }
 
-// Two loops rather than one taking the fold as an argument: each call site stays monomorphic.
-const libraryPerStream = (streams: ReadonlyArray<EnrollmentEvent[]>): EnrollmentState[] => {
-  const states = new Array<EnrollmentState>(streams.length)
-  for (let i = 0; i < streams.length; i++) states[i] = foldEnrollment(streams[i] ?? [])
-  return states
-}
+const chunk = 500
 
-const baselinePerStream = (streams: ReadonlyArray<EnrollmentEvent[]>): EnrollmentState[] => {
-  const states = new Array<EnrollmentState>(streams.length)
-  for (let i = 0; i < streams.length; i++) states[i] = mutableFold(streams[i] ?? [])
-  return states
+/**
+ * Folds every stream, the library's copy with `foldEnrollment` and the baseline's with the mutable
+ * fold, 500 streams at a time, alternating which goes first. Returns each side's total time.
+ */
+const foldStreams = (
+  library: ReadonlyArray<EnrollmentEvent[]>,
+  baseline: ReadonlyArray<EnrollmentEvent[]>,
+): { readonly library: number; readonly baseline: number } => {
+  const libraryStates = new Array<EnrollmentState>(library.length)
+  const baselineStates = new Array<EnrollmentState>(baseline.length)
+  let libraryMillis = 0
+  let baselineMillis = 0
+  // Two loops rather than one taking the fold as an argument: each call site stays monomorphic.
+  const libraryChunk = (from: number, to: number) => {
+    const started = performance.now()
+    for (let i = from; i < to; i++) libraryStates[i] = foldEnrollment(library[i] ?? [])
+    libraryMillis += performance.now() - started
+  }
+  const baselineChunk = (from: number, to: number) => {
+    const started = performance.now()
+    for (let i = from; i < to; i++) baselineStates[i] = mutableFold(baseline[i] ?? [])
+    baselineMillis += performance.now() - started
+  }
+  collect()
+  for (let from = 0; from < library.length; from += chunk) {
+    const to = Math.min(library.length, from + chunk)
+    if ((from / chunk) % 2 === 0) {
+      libraryChunk(from, to)
+      baselineChunk(from, to)
+    } else {
+      baselineChunk(from, to)
+      libraryChunk(from, to)
+    }
+  }
+  guard(
+    libraryStates.length === baselineStates.length,
+    'per-stream folds gave different numbers of states',
+  )
+  return { library: libraryMillis, baseline: baselineMillis }
 }
 
 // -------------------------------------------------------------------------------------
 // correctness guards
 // -------------------------------------------------------------------------------------
-
-const isDeepFrozen = (value: unknown): boolean =>
-  typeof value !== 'object' ||
-  value === null ||
-  (Object.isFrozen(value) && Object.values(value).every(isDeepFrozen))
 
 const statusCounts = (states: Iterable<EnrollmentState>): Record<string, number> => {
   const counts: Record<string, number> = {}
@@ -108,7 +132,11 @@ const sameValue = (actual: unknown, expected: unknown, what: string): void => {
   }
 }
 
-/** The subject is right: every line decodes to itself, and every fold gives the same states. */
+/**
+ * The subject is right: every line decodes to itself, deeply frozen; every fold gives the same
+ * states; and a stream of events that were never decoded (so not frozen) folds to the same
+ * state, deeply frozen too.
+ */
 const checkSubject = (replay: Log): void => {
   const values = parseAll(replay.lines)
   const events = decodeAll(values)
@@ -124,20 +152,30 @@ const checkSubject = (replay: Log): void => {
   sameValue(statusCounts(library.values()), expected, 'library status counts')
   sameValue(statusCounts(base.values()), expected, 'baseline status counts')
   const streams = byStream(events)
+  const undecoded = byStream(parseAll(replay.lines) as EnrollmentEvent[])
   const random = prng(7)
   for (let n = 0; n < sampleSize; n++) {
-    const stream = streams[Math.floor(random() * streams.length)] ?? []
+    const index = Math.floor(random() * streams.length)
+    const stream = streams[index] ?? []
     const id = stream[0]?.data.enrollmentId ?? ''
+    guard(stream.every(isDeeplyFrozen), `a decoded event of ${id} is not deeply frozen`)
     const state = library.get(id)
-    guard(isDeepFrozen(state), `library state of ${id} is not deeply frozen`)
+    guard(isDeeplyFrozen(state), `library state of ${id} is not deeply frozen`)
     sameValue(state, base.get(id), `whole-log states of ${id} (library vs baseline)`)
     sameValue(foldEnrollment(stream), state, `per-stream vs whole-log library state of ${id}`)
     sameValue(mutableFold(stream), state, `per-stream baseline vs library state of ${id}`)
+    const fromUndecoded = foldEnrollment(undecoded[index] ?? [])
+    guard(
+      isDeeplyFrozen(fromUndecoded),
+      `state of ${id} from undecoded events is not deeply frozen`,
+    )
+    sameValue(fromUndecoded, state, `state of ${id} from undecoded vs decoded events`)
   }
   log(
-    `guards: ${events.length.toLocaleString('en-US')} events decode to themselves; ` +
-      `status counts ${JSON.stringify(expected)} match; ${sampleSize} sampled streams deep-equal ` +
-      `(library whole-log = baseline = per-stream), library states deeply frozen`,
+    `guards: ${events.length.toLocaleString('en-US')} events decode to themselves, deeply ` +
+      `frozen; status counts ${JSON.stringify(expected)} match; ${sampleSize} sampled streams ` +
+      `deep-equal (library whole-log = baseline = per-stream = per-stream of undecoded events), ` +
+      `library states deeply frozen`,
   )
 }
 
@@ -145,15 +183,16 @@ const checkSubject = (replay: Log): void => {
 // the benchmark
 // -------------------------------------------------------------------------------------
 
+const decodedLog = (lines: ReadonlyArray<string>): EnrollmentEvent[] => decodeAll(parseAll(lines))
+
 const warmUp = (lines: ReadonlyArray<string>): void => {
   const slice = lines.slice(0, Math.ceil(lines.length / 10))
   for (let i = 0; i < 2; i++) {
-    const events = decodeAll(parseAll(slice))
-    mutableFoldAll(events)
-    foldEnrollments(events)
-    const streams = byStream(freshEvents(slice))
-    baselinePerStream(streams)
-    libraryPerStream(streams)
+    const library = decodedLog(slice)
+    const baseline = decodedLog(slice)
+    mutableFoldAll(baseline)
+    foldEnrollments(library)
+    foldStreams(byStream(library), byStream(baseline))
   }
 }
 
@@ -180,32 +219,34 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
     baselineStreams: [] as number[],
   }
   for (let round = 0; round < rounds; round++) {
+    // Two copies of the log: the library's, whose parse and decode are timed (with no other log in
+    // memory), and the baseline's.
     const parsed = timed(() => parseAll(replay.lines))
     t.parse.push(parsed.millis)
     const decoded = timed(() => decodeAll(parsed.value))
     t.decode.push(decoded.millis)
-    const events = decoded.value
-    // Alternate which goes first; the library always folds events it has not frozen yet.
+    const mine = decoded.value
+    const theirs = decodedLog(replay.lines)
     const libraryFirst = round % 2 === 1
-    if (libraryFirst) t.libraryAll.push(timed(() => foldEnrollments(events)).millis)
-    t.baselineAll.push(timed(() => mutableFoldAll(events)).millis)
-    if (!libraryFirst) t.libraryAll.push(timed(() => foldEnrollments(events)).millis)
+    if (libraryFirst) t.libraryAll.push(timed(() => foldEnrollments(mine)).millis)
+    t.baselineAll.push(timed(() => mutableFoldAll(theirs)).millis)
+    if (!libraryFirst) t.libraryAll.push(timed(() => foldEnrollments(mine)).millis)
 
-    const streams = byStream(freshEvents(replay.lines))
-    if (libraryFirst) t.libraryStreams.push(timed(() => libraryPerStream(streams)).millis)
-    t.baselineStreams.push(timed(() => baselinePerStream(streams)).millis)
-    if (!libraryFirst) t.libraryStreams.push(timed(() => libraryPerStream(streams)).millis)
+    const streams = foldStreams(byStream(mine), byStream(theirs))
+    t.libraryStreams.push(streams.library)
+    t.baselineStreams.push(streams.baseline)
     log(
-      `round ${round + 1}/${rounds}: parse ${ms(parsed.millis)}, decode ${ms(decoded.millis)}, ` +
-        `whole-log ${ms(t.libraryAll[round] ?? NaN)} vs ${ms(t.baselineAll[round] ?? NaN)}, ` +
-        `per-stream ${ms(t.libraryStreams[round] ?? NaN)} vs ${ms(t.baselineStreams[round] ?? NaN)}`,
+      `round ${round + 1}/${rounds}: parse ${ms(parsed.millis)}, decode ` +
+        `${ms(decoded.millis)}, whole-log ${ms(t.libraryAll[round] ?? NaN)} vs ` +
+        `${ms(t.baselineAll[round] ?? NaN)}, per-stream ${ms(streams.library)} vs ` +
+        `${ms(streams.baseline)}`,
     )
   }
 
   // Memory: the heap the states hold, with the events held throughout.
   const heap = { library: [] as number[], baseline: [] as number[] }
   for (let round = 0; round < Math.min(3, rounds); round++) {
-    let events: EnrollmentEvent[] | undefined = freshEvents(replay.lines)
+    let events: EnrollmentEvent[] | undefined = decodedLog(replay.lines)
     const before = heapAfterGc()
     let base: ReadonlyMap<string, EnrollmentState> | undefined = mutableFoldAll(events)
     const withBaseline = heapAfterGc()
@@ -230,6 +271,13 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
   log(
     `median of per-round ratios: whole-log ${ratios(t.libraryAll, t.baselineAll).toFixed(2)}x, ` +
       `per-stream ${ratios(t.libraryStreams, t.baselineStreams).toFixed(2)}x`,
+  )
+  const replayMillis = m(t.parse) + m(t.decode) + libraryAll
+  const baselineReplayMillis = m(t.parse) + m(t.baselineAll)
+  log(
+    `for scale, no goal: the whole replay (parse, decode, foldEnrollments) ` +
+      `${perSecond(count, replayMillis)} vs parse and mutable fold ` +
+      `${perSecond(count, baselineReplayMillis)}: ${(replayMillis / baselineReplayMillis).toFixed(2)}x`,
   )
   return [
     {

@@ -1,12 +1,18 @@
 /**
  * Property 6 of the core issue: every command and event codec round-trips, agrees with its
- * guard, and decoding any JSON never throws.
+ * guard, and decoding any JSON never throws. A decoded event is deeply frozen; a value that does
+ * not decode is left as it was.
  */
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { EnrollmentCommand, EnrollmentEvent } from '../../src/index.js'
-import { commandArbitrary, journeyArbitrary, runSteps } from '../../src/testing/index.js'
+import {
+  commandArbitrary,
+  isDeeplyFrozen,
+  journeyArbitrary,
+  runSteps,
+} from '../../src/testing/index.js'
 
 const eventsArbitrary = journeyArbitrary().map((journey) => runSteps(journey.steps).events)
 const commandsArbitrary = journeyArbitrary().chain((journey) =>
@@ -24,8 +30,11 @@ describe('codecs', () => {
         for (const event of events) {
           seen.add(event.type)
           expect(EnrollmentEvent.is(event)).toBe(true)
-          const json = JSON.parse(JSON.stringify(EnrollmentEvent.encode(event)))
-          expect(EnrollmentEvent.decode(json)).toEqual(E.right(event))
+          const json: unknown = JSON.parse(JSON.stringify(EnrollmentEvent.encode(event)))
+          const decoded = EnrollmentEvent.decode(json)
+          expect(decoded).toEqual(E.right(event))
+          // A decoded event is the input itself, deeply frozen: a fact the states share.
+          expect(E.isRight(decoded) && decoded.right === json && isDeeplyFrozen(json)).toBe(true)
         }
       }),
       { numRuns: 50 },
@@ -56,6 +65,10 @@ describe('codecs', () => {
       fc.property(fc.oneof(fc.jsonValue(), shaped), (value) => {
         const event = EnrollmentEvent.decode(value)
         const command = EnrollmentCommand.decode(value)
+        // What does not decode is left as it was: nothing is frozen.
+        if (E.isLeft(event) && typeof value === 'object' && value !== null) {
+          expect(Object.isFrozen(value)).toBe(false)
+        }
         if (E.isLeft(event)) expect(event.left.length).toBeGreaterThan(0)
         if (E.isLeft(command)) expect(command.left.length).toBeGreaterThan(0)
         expect(EnrollmentEvent.is(value)).toBe(E.isRight(event))

@@ -5,14 +5,10 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import {
-  enrollment,
-  foldEnrollment,
-  foldEnrollments,
-  type EnrollmentEvent,
-} from '../../src/index.js'
+import { enrollment, EnrollmentEvent, foldEnrollment, foldEnrollments } from '../../src/index.js'
 import {
   commandArbitrary,
+  isDeeplyFrozen,
   journeyArbitrary,
   noisyJourneyArbitrary,
   runSteps,
@@ -125,13 +121,31 @@ describe('folding', () => {
         const end = foldEnrollment(events.slice(cut), middle)
         expect(events).toEqual(copy)
         expect(middle).toEqual(middleCopy)
-        expect(Object.isFrozen(end)).toBe(true)
-        if (end.status !== 'notEnrolled') {
-          expect(Object.isFrozen(end.credited)).toBe(true)
-          expect(Object.isFrozen(end.artifacts)).toBe(true)
-        }
+        expect(isDeeplyFrozen(middle)).toBe(true)
+        expect(isDeeplyFrozen(end)).toBe(true)
       }),
       { numRuns: 100 },
+    )
+  })
+
+  it('folds decoded (frozen) events and undecoded ones to the same deeply frozen state', () => {
+    fc.assert(
+      fc.property(historyAndCut, ([events]) => {
+        const undecoded = JSON.parse(JSON.stringify(events)) as EnrollmentEvent[]
+        const decoded = (JSON.parse(JSON.stringify(events)) as unknown[]).map((value) => {
+          const event = EnrollmentEvent.decode(value)
+          if (E.isLeft(event)) throw new Error('a decided event does not decode')
+          return event.right
+        })
+        const fromUndecoded = foldEnrollment(undecoded)
+        const fromDecoded = foldEnrollment(decoded)
+        expect(fromDecoded).toEqual(fromUndecoded)
+        expect(isDeeplyFrozen(fromDecoded)).toBe(true)
+        expect(isDeeplyFrozen(fromUndecoded)).toBe(true)
+        expect([...foldEnrollments(decoded).values()].every(isDeeplyFrozen)).toBe(true)
+        expect(decoded.reduce(enrollment.evolve, enrollment.initialState)).toEqual(fromDecoded)
+      }),
+      { numRuns: 50 },
     )
   })
 
