@@ -263,8 +263,9 @@ export const evolveEnrollment = evolveWith(applyEnrollmentEvent)
  * Folds one enrollment's events (its stream, as the store reads it) into its state, from the
  * initial state (or from `state`, which is left untouched). Every event is taken to be this
  * enrollment's, as a stream's are; fold a log that mixes enrollments with `foldEnrollments`.
- * The result is deeply frozen. Events are values: the parts of an event the state shares (the
- * pinned requirements, evidence, scores) are frozen with it, as immer does.
+ * The result is deeply frozen. It shares parts of its events (the pinned requirements, evidence,
+ * scores): a decoded event is frozen already (`EnrollmentEvent` decodes frozen), and the parts of
+ * an event that is not are frozen here, as immer does.
  *
  * @example
  * import { foldEnrollment } from 'microcred'
