@@ -10,11 +10,11 @@
  * - for scale, no goal: the whole replay (parse, decode, fold), library vs parse and mutable fold.
  *
  * The folds run on decoded events, as a replay from a store does. Each round parses and decodes
- * the log twice (the first time timed, the decode rows' figures): the library folds one copy and
- * the baseline the other, so neither reads objects
- * the other has just brought into the cache or changed. Whole-log folds alternate which goes
- * first from round to round; the per-stream folds alternate every 500 streams, so a slow moment
- * of a shared machine falls on both. Warm-up first, then the median of `BENCH_ROUNDS` rounds (5).
+ * the log twice (the first copy's times are the decode row's): the library folds one copy and the
+ * baseline the other, so neither reads objects the other has just brought into the cache or
+ * changed. Whole-log folds alternate which goes first from round to round; the per-stream folds
+ * alternate every 500 streams, so a slow moment of a shared machine falls on both. Warm-up
+ * first, then the median of `BENCH_ROUNDS` rounds (5).
  * Correctness guards run first and throw `GuardFailed`.
  */
 import { deepStrictEqual } from 'node:assert/strict'
