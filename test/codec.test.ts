@@ -52,6 +52,15 @@ describe('taggedUnion with { frozen: true }', () => {
     expect(Object.isFrozen(value.data.tags[0])).toBe(false)
   })
 
+  it('refuses a type that is only a name inherited by objects, naming `type`', () => {
+    for (const type of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const decoded = Facts.decode({ type, data: {} })
+      expect(E.isLeft(decoded) && decodeIssues(decoded.left).map((issue) => issue.path)).toEqual([
+        'type',
+      ])
+    }
+  })
+
   it('is off by default: a plain union leaves the value unfrozen', () => {
     const value = pinged()
     expect(E.isRight(Plain.decode(value))).toBe(true)
