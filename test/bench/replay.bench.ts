@@ -12,9 +12,10 @@
  * The folds run on decoded events, as a replay from a store does. Each round parses and decodes
  * the log twice (the first copy's times are the decode row's): the library folds one copy and the
  * baseline the other, so neither reads objects the other has just brought into the cache or
- * changed. Whole-log folds alternate which goes first from round to round; the per-stream folds
- * alternate every 500 streams, so a slow moment of a shared machine falls on both. Warm-up
- * first, then the median of `BENCH_ROUNDS` rounds (5).
+ * changed. Whole-log folds run twice a side each round, in the order A B B A (A alternating from
+ * round to round), and the row takes the median of all of them; the per-stream folds alternate
+ * every 500 streams; so a slow moment of a shared machine falls on both. Warm-up first, then
+ * `BENCH_ROUNDS` rounds (5), and medians.
  * Correctness guards run first and throw `GuardFailed`.
  */
 import { deepStrictEqual } from 'node:assert/strict'
@@ -227,18 +228,22 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
     t.decode.push(decoded.millis)
     const mine = decoded.value
     const theirs = decodedLog(replay.lines)
-    const libraryFirst = round % 2 === 1
-    if (libraryFirst) t.libraryAll.push(timed(() => foldEnrollments(mine)).millis)
-    t.baselineAll.push(timed(() => mutableFoldAll(theirs)).millis)
-    if (!libraryFirst) t.libraryAll.push(timed(() => foldEnrollments(mine)).millis)
+    // Whole-log folds: each side twice, in the order A B B A, A alternating from round to round.
+    const wholeLog = {
+      library: () => t.libraryAll.push(timed(() => foldEnrollments(mine)).millis),
+      baseline: () => t.baselineAll.push(timed(() => mutableFoldAll(theirs)).millis),
+    }
+    const [a, b] =
+      round % 2 === 1 ? (['library', 'baseline'] as const) : (['baseline', 'library'] as const)
+    for (const side of [a, b, b, a]) wholeLog[side]()
 
     const streams = foldStreams(byStream(mine), byStream(theirs))
     t.libraryStreams.push(streams.library)
     t.baselineStreams.push(streams.baseline)
     log(
       `round ${round + 1}/${rounds}: parse ${ms(parsed.millis)}, decode ` +
-        `${ms(decoded.millis)}, whole-log ${ms(t.libraryAll[round] ?? NaN)} vs ` +
-        `${ms(t.baselineAll[round] ?? NaN)}, per-stream ${ms(streams.library)} vs ` +
+        `${ms(decoded.millis)}, whole-log ${t.libraryAll.slice(-2).map(ms).join(' / ')} vs ` +
+        `${t.baselineAll.slice(-2).map(ms).join(' / ')}, per-stream ${ms(streams.library)} vs ` +
         `${ms(streams.baseline)}`,
     )
   }
