@@ -274,7 +274,8 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
   const libraryAll = m(t.libraryAll)
   const ratios = (a: number[], b: number[]) => median(a.map((x, i) => x / (b[i] ?? NaN)))
   log(
-    `median of per-round ratios: whole-log ${ratios(t.libraryAll, t.baselineAll).toFixed(2)}x, ` +
+    `median of paired ratios (folds next to each other in a round): whole-log ` +
+      `${ratios(t.libraryAll, t.baselineAll).toFixed(2)}x, ` +
       `per-stream ${ratios(t.libraryStreams, t.baselineStreams).toFixed(2)}x`,
   )
   const replayMillis = m(t.parse) + m(t.decode) + libraryAll
