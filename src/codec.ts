@@ -53,7 +53,7 @@ const hasNonBlank = (s: string): boolean => {
  * NonEmptyString.is('steam') // true
  * NonEmptyString.is('  ') // false
  */
-export const NonEmptyString = refine(t.string, (s) => hasNonBlank(s), 'a non-empty string')
+export const NonEmptyString = refine(t.string, hasNonBlank, 'a non-empty string')
 
 /**
  * An absolute URL (`https://...`, `urn:...`, `did:...`): what Open Badges requires of links.
