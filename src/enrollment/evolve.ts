@@ -209,9 +209,9 @@ const absurd = (event: never): void => {
 
 /**
  * Deeply freezes a state that a fold built from the initial state, by its known shape. It walks
- * the state's own records, not the pinned requirements that name their keys: the
- * requirements are a part of the enrollment's first event, far away in memory, and reading them
- * here cost as much as the rest of this pass together (measured in the replay benchmark).
+ * the state's own records, not the pinned requirements that name their keys: the requirements
+ * are a part of the enrollment's first event, far away in memory, and reading them here took about
+ * as long as the rest of this pass (measured on the replay benchmark's log).
  */
 const freezeEnrollment = (state: EnrollmentState): EnrollmentState => {
   if (state.status === 'notEnrolled') return Object.freeze(state)
