@@ -34,8 +34,11 @@ export interface Grant {
   readonly relation: Relation
 }
 
+/** The whole table: for each action, the grants that allow it. */
+export type AuthorizationRules = Readonly<Record<Action, ReadonlyArray<Grant>>>
+
 /**
- * The rules of DESIGN.md: an administrator enrolls anyone and an educator may enroll themself;
+ * The default table: an administrator enrolls anyone and an educator may enroll themself;
  * face-to-face hours come from a facilitator, online hours from the LMS or an administrator,
  * homework hours from the educator or a facilitator; only the educator submits their work; an
  * assessor grades, never their own work; the educator or an administrator withdraws; only an
@@ -45,7 +48,7 @@ export interface Grant {
  * import { authorizationRules } from 'microcred'
  * authorizationRules.RecordOnlineHours.map((grant) => grant.role) // ['lms', 'administrator']
  */
-export const authorizationRules: Readonly<Record<Action, ReadonlyArray<Grant>>> = {
+export const authorizationRules: AuthorizationRules = {
   Enroll: [
     { role: 'administrator', relation: 'any' },
     { role: 'educator', relation: 'self' },
@@ -99,7 +102,7 @@ export const authorize = (
   action: Action,
   actor: Actor,
   educatorId: string,
-  rules: Readonly<Record<Action, ReadonlyArray<Grant>>> = authorizationRules,
+  rules: AuthorizationRules = authorizationRules,
 ): E.Either<NotAuthorized, void> => {
   const grants = rules[action]
   if (grants.some((grant) => allows(grant, actor, educatorId))) return E.right(undefined)

@@ -278,6 +278,53 @@ export const taggedUnion = <M extends Members>(
 }
 
 // -------------------------------------------------------------------------------------
+// decoded once
+// -------------------------------------------------------------------------------------
+
+/**
+ * A codec whose decoded values are owned and trusted: each is a deeply frozen copy of the input,
+ * sharing nothing the caller holds, and the codec remembers it, so decoding it again is a lookup.
+ * Commands and their context are decoded this way: the boundary (`handleCommand`) decodes once,
+ * and `decide`, which checks its own input for callers that come to it directly, finds the value
+ * already decoded. A frozen copy cannot change after it was checked, so trusting it is sound.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as t from 'io-ts'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { decodedOnce } from 'microcred'
+ * const Hours = decodedOnce(t.type({ hours: t.number }))
+ * const input = { hours: 3 }
+ * const decoded = Hours.decode(input)
+ * assert.ok(E.isRight(decoded))
+ * assert.notEqual(decoded.right, input) // a copy the caller does not hold
+ * assert.ok(Object.isFrozen(decoded.right))
+ * assert.equal(E.getOrElseW(() => null)(Hours.decode(decoded.right)), decoded.right)
+ */
+export const decodedOnce = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unknown> => {
+  const trusted = new WeakSet<object>()
+  return new t.Type<A, O, unknown>(
+    codec.name,
+    codec.is,
+    (u, c) => {
+      if (typeof u === 'object' && u !== null && trusted.has(u)) return t.success(u as A)
+      const decoded = codec.validate(u, c)
+      if (E.isLeft(decoded)) return decoded
+      // Fields the codec does not know are copied too; one that is not data (a function) is
+      // refused here rather than thrown on.
+      const owned = E.tryCatch(
+        () => deepFreeze(structuredClone(decoded.right)),
+        () => 'a value that cannot be copied as data (such as a function)',
+      )
+      if (E.isLeft(owned)) return t.failure(u, c, `expected plain data, got ${owned.left}`)
+      if (typeof owned.right === 'object' && owned.right !== null) trusted.add(owned.right)
+      return t.success(owned.right)
+    },
+    codec.encode,
+  )
+}
+
+// -------------------------------------------------------------------------------------
 // reporting
 // -------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts'
-import { IsoDateTime, NonEmptyString } from './codec.js'
+import { decodedOnce, IsoDateTime, NonEmptyString } from './codec.js'
 
 /**
  * The roles an actor can hold.
@@ -51,9 +51,8 @@ export type Actor = t.TypeOf<typeof Actor>
  *   commandId: 'cmd-1',
  * }) // true
  */
-export const CommandContext = t.type(
-  { actor: Actor, at: IsoDateTime, commandId: NonEmptyString },
-  'CommandContext',
+export const CommandContext = decodedOnce(
+  t.type({ actor: Actor, at: IsoDateTime, commandId: NonEmptyString }, 'CommandContext'),
 )
 /** The context a command is decided in. */
 export type CommandContext = t.TypeOf<typeof CommandContext>

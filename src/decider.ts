@@ -12,7 +12,6 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import { produce, type Draft } from 'immer'
 import type { CommandContext } from './context.js'
-import type { DomainError } from './errors.js'
 import { deepFreeze } from './freeze.js'
 
 // -------------------------------------------------------------------------------------
@@ -26,18 +25,31 @@ import { deepFreeze } from './freeze.js'
 export type Recipe<S, Ev> = (draft: Draft<S>, event: Ev) => S | void
 
 /**
- * An aggregate: `decide` turns a command into events or an error, `evolve` applies one event,
- * `fold` applies many, all from `initialState`.
+ * What every error of a decider has: a `_tag` to match on and a `message` a person can act on.
  */
-export interface Decider<C, Ev, S> {
+export interface TaggedError {
+  readonly _tag: string
+  readonly message: string
+}
+
+/**
+ * A decider: `decide` turns a command into events or an error of its own type `Err`, `evolve`
+ * applies one event, `fold` applies many, all from `initialState`. It knows no store and no
+ * domain: the enrollment is one (`Decider<EnrollmentCommand, EnrollmentEvent, EnrollmentState,
+ * DomainError>`), and a district's own aggregate is another.
+ */
+export interface Decider<C, Ev, S, Err extends TaggedError> {
   /** The state before any event: frozen. */
   readonly initialState: S
-  /** Decides a command against a state: the events to append, or why not. Never throws. */
+  /**
+   * Decides a command in its context (who acts, when, the command's id) against a state: the
+   * events to append, or why not. Pure, and never throws.
+   */
   readonly decide: (
     command: C,
     state: S,
     context: CommandContext,
-  ) => E.Either<DomainError, ReadonlyArray<Ev>>
+  ) => E.Either<Err, ReadonlyArray<Ev>>
   /** Applies one event; never mutates `state`. An event that does not apply leaves it as is. */
   readonly evolve: (state: S, event: Ev) => S
   /** Applies events in order, from `state` (the initial state by default). */
@@ -55,11 +67,16 @@ const applyPrivately = <S, Ev>(recipe: Recipe<S, Ev>, state: S, event: Ev): S =>
  * Builds `evolve` from a recipe: one `produce` per event.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { evolveWith } from 'microcred'
  * const evolve = evolveWith<{ n: number }, number>((draft, by) => {
  *   draft.n += by
  * })
- * evolve({ n: 1 }, 2) // { n: 3 }, frozen
+ * const state = { n: 1 }
+ * const next = evolve(state, 2)
+ * assert.deepEqual(next, { n: 3 })
+ * assert.ok(Object.isFrozen(next))
+ * assert.deepEqual(state, { n: 1 }) // untouched
  */
 export const evolveWith =
   <S, Ev>(recipe: Recipe<S, Ev>) =>
@@ -73,9 +90,13 @@ export const evolveWith =
  * recipe inside one `produce`, leaving the given state untouched.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { foldWith } from 'microcred'
  * const fold = foldWith((draft: { n: number }, by: number) => { draft.n += by }, () => ({ n: 0 }))
- * fold([1, 2, 3]) // { n: 6 }, frozen
+ * const state = fold([1, 2, 3])
+ * assert.deepEqual(state, { n: 6 })
+ * assert.ok(Object.isFrozen(state))
+ * assert.deepEqual(fold([4], state), { n: 10 })
  */
 export const foldWith =
   <S, Ev>(recipe: Recipe<S, Ev>, initial: () => S, freeze: (state: S) => S = deepFreeze) =>
@@ -98,13 +119,16 @@ export const foldWith =
  * `foldWith`). The recipe only ever sees the events of its state's key.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { foldByKey } from 'microcred'
  * const foldAll = foldByKey(
  *   (draft: { n: number }, event: { key: string; by: number }) => { draft.n += event.by },
  *   () => ({ n: 0 }),
  *   (event) => event.key,
  * )
- * foldAll([{ key: 'a', by: 1 }, { key: 'b', by: 5 }, { key: 'a', by: 2 }]).get('a') // { n: 3 }
+ * const states = foldAll([{ key: 'a', by: 1 }, { key: 'b', by: 5 }, { key: 'a', by: 2 }])
+ * assert.deepEqual(states.get('a'), { n: 3 })
+ * assert.deepEqual(states.get('b'), { n: 5 })
  */
 export const foldByKey =
   <S, Ev>(
@@ -124,3 +148,55 @@ export const foldByKey =
     for (const state of states.values()) freeze(state)
     return states
   }
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/** What `defineDecider` builds a decider from: its initial state, `decide`, and one recipe. */
+export interface DeciderDefinition<C, Ev, S, Err extends TaggedError> {
+  /** The state before any event (plain data: the folds start from a copy of it). */
+  readonly initialState: S
+  /** Decides a command against a state. Pure: it must not throw. */
+  readonly decide: Decider<C, Ev, S, Err>['decide']
+  /** The immer recipe of one event, from which `evolve` and `fold` are built. */
+  readonly evolve: Recipe<S, Ev>
+}
+
+/**
+ * A decider from its initial state, `decide` and one immer recipe: `evolve` runs the recipe
+ * through `produce`, `fold` on a private copy frozen once (see `evolveWith` and `foldWith`).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { defineDecider } from 'microcred'
+ * type Tally = { readonly hours: number }
+ * type Logged = { type: 'HoursLogged'; data: { hours: number } }
+ * type TooMany = { _tag: 'TooMany'; message: string }
+ * const tally = defineDecider<{ type: 'LogHours'; hours: number }, Logged, Tally, TooMany>({
+ *   initialState: { hours: 0 },
+ *   decide: (command, state) =>
+ *     state.hours + command.hours > 10
+ *       ? E.left({ _tag: 'TooMany', message: `at most 10 hours; ${state.hours} are logged` })
+ *       : E.right([{ type: 'HoursLogged', data: { hours: command.hours } }]),
+ *   evolve: (draft, event) => {
+ *     draft.hours += event.data.hours
+ *   },
+ * })
+ * const context = { actor: { id: 'a', roles: [] }, at: '2026-09-01T16:00:00Z', commandId: 'c-1' }
+ * const state = tally.fold([{ type: 'HoursLogged', data: { hours: 8 } }])
+ * assert.deepEqual(state, { hours: 8 })
+ * assert.ok(E.isLeft(tally.decide({ type: 'LogHours', hours: 3 }, state, context)))
+ */
+export const defineDecider = <C, Ev, S, Err extends TaggedError>(
+  definition: DeciderDefinition<C, Ev, S, Err>,
+): Decider<C, Ev, S, Err> => {
+  const fresh = () => structuredClone(definition.initialState)
+  return {
+    initialState: deepFreeze(fresh()),
+    decide: definition.decide,
+    evolve: evolveWith(definition.evolve),
+    fold: foldWith(definition.evolve, fresh),
+  }
+}

@@ -1,35 +1,26 @@
 /**
- * Enrollments read back from a store: a stream's events decoded (and upcast) and folded.
+ * Enrollments read back from a store, through the library's `aggregateStream`.
  *
  * @internal The `microcred` command, not part of the package's imports.
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
 import {
-  decodeRecordedEvent,
-  enrollmentEvents,
+  aggregateStream,
+  enrollment,
   enrollmentStreamId,
-  foldEnrollment,
-  type EnrollmentEvent,
   type EnrollmentState,
   type EventStore,
 } from 'microcred'
 import { dataError, type CliFailure } from './failure.js'
-
-const decode = decodeRecordedEvent(enrollmentEvents)
 
 /** The state of one enrollment as the store holds it (not enrolled when its stream is empty). */
 export const loadEnrollment = async (
   store: EventStore,
   enrollmentId: string,
 ): Promise<E.Either<CliFailure, EnrollmentState>> => {
-  const events: EnrollmentEvent[] = []
-  for (const recorded of await store.readStream(enrollmentStreamId(enrollmentId))) {
-    const event = decode(recorded)
-    if (E.isLeft(event)) return E.left(dataError(event.left.message))
-    events.push(event.right)
-  }
-  return E.right(foldEnrollment(events))
+  const read = await aggregateStream(store, enrollment, enrollmentStreamId(enrollmentId))
+  return E.isLeft(read) ? E.left(dataError(read.left.message)) : E.right(read.right.state)
 }
 
 /** The states of several enrollments, in the order asked; the first failure stops. */

@@ -9,7 +9,7 @@
 import fs from 'node:fs'
 import type { OpenStore } from './environment.js'
 import { openPostgresStore } from './open-store.js'
-import { run } from './program.js'
+import { run } from './command-line.js'
 
 const { version } = JSON.parse(
   fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),

@@ -6,6 +6,7 @@
  */
 import * as t from 'io-ts'
 import {
+  decodedOnce,
   message,
   NonEmptyString,
   PositiveInteger,
@@ -163,15 +164,7 @@ export const IssueBadge = message(
   on({ badgeId: Url, format: BadgeFormat, salt: NonEmptyString }),
 )
 
-/**
- * Any enrollment command, decoded by its `type`.
- *
- * @example
- * import * as E from 'fp-ts/lib/Either.js'
- * import { EnrollmentCommand } from 'microcred'
- * E.isLeft(EnrollmentCommand.decode({ type: 'RecordHours', data: { enrollmentId: 'enr-1' } })) // true
- */
-export const EnrollmentCommand = taggedUnion('EnrollmentCommand', {
+const commands = taggedUnion('EnrollmentCommand', {
   Enroll,
   RecordHours,
   SubmitArtifact,
@@ -181,6 +174,25 @@ export const EnrollmentCommand = taggedUnion('EnrollmentCommand', {
   Withdraw,
   RevokeCredential,
   IssueBadge,
+})
+
+/**
+ * Any enrollment command, decoded by its `type`. A decoded command is a deeply frozen copy that
+ * shares nothing with the input, and is not decoded again (see `decodedOnce`); `members` holds
+ * the codec of each command.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { EnrollmentCommand } from 'microcred'
+ * const refused = EnrollmentCommand.decode({ type: 'RecordHours', data: { enrollmentId: 'enr-1' } })
+ * assert.ok(E.isLeft(refused))
+ * const input = { type: 'Withdraw', data: { enrollmentId: 'enr-1', reason: 'Moved schools' } }
+ * const decoded = EnrollmentCommand.decode(input)
+ * assert.ok(E.isRight(decoded) && Object.isFrozen(decoded.right.data) && decoded.right !== input)
+ */
+export const EnrollmentCommand = Object.assign(decodedOnce(commands), {
+  members: commands.members,
 })
 /** Any enrollment command. */
 export type EnrollmentCommand = t.TypeOf<typeof EnrollmentCommand>

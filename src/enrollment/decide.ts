@@ -5,7 +5,12 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { authorize, type Action } from '../authorization.js'
+import {
+  authorizationRules,
+  authorize,
+  type Action,
+  type AuthorizationRules,
+} from '../authorization.js'
 import { CommandContext } from '../context.js'
 import { invalidCommand, invalidProgram, ruleViolation, type DomainError } from '../errors.js'
 import { isMultipleOf, type Mode } from '../hours.js'
@@ -49,6 +54,7 @@ const mustBeActive = (state: Enrollment): DomainError | undefined =>
 
 const enroll = (
   policy: StructuralPolicy,
+  rules: AuthorizationRules,
   { data }: EnrollmentCommandOf<'Enroll'>,
   state: EnrollmentState,
   context: CommandContext,
@@ -56,7 +62,7 @@ const enroll = (
   if (state.status !== 'notEnrolled' && data.enrollmentId !== state.enrollmentId) {
     return fail(wrongEnrollment(data.enrollmentId, state.enrollmentId))
   }
-  const allowed = authorize('Enroll', context.actor, data.educator.id)
+  const allowed = authorize('Enroll', context.actor, data.educator.id, rules)
   if (E.isLeft(allowed)) return allowed
   if (state.status !== 'notEnrolled') {
     return fail(
@@ -226,19 +232,18 @@ const issueBadge = (
 // decide
 // -------------------------------------------------------------------------------------
 
-const actionOf = (command: EnrollmentCommand): Action =>
-  command.type === 'RecordHours' ? hoursAction[command.data.mode] : (command.type as Action)
+/** A command on an enrollment that has started: every command but `Enroll`. */
+type CommandOnEnrollment = Exclude<EnrollmentCommand, { type: 'Enroll' }>
+
+const actionOf = (command: CommandOnEnrollment): Action =>
+  command.type === 'RecordHours' ? hoursAction[command.data.mode] : command.type
 
 const decideOnEnrollment = (
-  command: EnrollmentCommand,
+  command: CommandOnEnrollment,
   state: Enrollment,
   context: CommandContext,
 ): Decision => {
   switch (command.type) {
-    case 'Enroll':
-      return fail(
-        ruleViolation('AlreadyEnrolled', `enrollment '${state.enrollmentId}' already exists`),
-      )
     case 'RecordHours':
       return recordHours(command, state, context)
     case 'SubmitArtifact':
@@ -260,11 +265,12 @@ const decideOnEnrollment = (
 
 const decideCommand = (
   policy: StructuralPolicy,
+  rules: AuthorizationRules,
   cmd: EnrollmentCommand,
   state: EnrollmentState,
   ctx: CommandContext,
 ): Decision => {
-  if (cmd.type === 'Enroll') return enroll(policy, cmd, state, ctx)
+  if (cmd.type === 'Enroll') return enroll(policy, rules, cmd, state, ctx)
   if (state.status === 'notEnrolled') {
     return fail(
       ruleViolation(
@@ -276,7 +282,7 @@ const decideCommand = (
   if (cmd.data.enrollmentId !== state.enrollmentId) {
     return fail(wrongEnrollment(cmd.data.enrollmentId, state.enrollmentId))
   }
-  const allowed = authorize(actionOf(cmd), ctx.actor, state.educator.id)
+  const allowed = authorize(actionOf(cmd), ctx.actor, state.educator.id, rules)
   if (E.isLeft(allowed)) return allowed
   if (Date.parse(ctx.at) < Date.parse(state.lastEventAt)) {
     return fail(
@@ -295,34 +301,49 @@ const decideCommand = (
 }
 
 /**
- * The enrollment's `decide` under a policy: decodes the command and context (a failure names the
- * path), checks the enrollment, the actor's grants and the command's rules, and returns the
- * events with their consequences, or the first rule broken. Pure: the time, the actor and the
- * ids come from the command and its context.
+ * The enrollment's `decide` under a policy and an authorization table (the default one unless a
+ * district passes its own): checks the command and context (a failure names the path), the
+ * enrollment, the actor's grants and the command's rules, and returns the events with their
+ * consequences, or the first rule broken. Pure: the time, the actor and the ids come from the
+ * command and its context.
+ *
+ * A command or context already decoded by `EnrollmentCommand` or `CommandContext` (as
+ * `handleCommand` does) is not decoded again: those codecs hand out frozen copies they remember.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { catalog, decideEnrollment, enrollment, lausdPolicy } from 'microcred'
- * const decide = decideEnrollment(lausdPolicy)
- * const result = decide(
- *   { type: 'Enroll', data: { enrollmentId: 'enr-1', cohortId: 'steam-2026', program: catalog.steam,
- *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' } } },
- *   enrollment.initialState,
- *   { actor: { id: 'admin-1', roles: ['administrator'] }, at: '2026-09-01T16:00:00Z', commandId: 'c-1' },
- * )
- * E.isRight(result) && result.right[0]?.type // 'EducatorEnrolled'
+ * import { authorizationRules, catalog, decideEnrollment, enrollment, lausdPolicy } from 'microcred'
+ * const command = {
+ *   type: 'Enroll' as const,
+ *   data: { enrollmentId: 'enr-1', cohortId: 'steam-2026', program: catalog.steam,
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' } },
+ * }
+ * const context = { actor: { id: 'admin-1', roles: ['administrator' as const] }, at: '2026-09-01T16:00:00Z', commandId: 'c-1' }
+ * const result = decideEnrollment(lausdPolicy)(command, enrollment.initialState, context)
+ * assert.ok(E.isRight(result))
+ * assert.equal(result.right[0]?.type, 'EducatorEnrolled')
+ * // A district where only a registrar's office (here: an approver) enrolls educators.
+ * const registrarOnly = { ...authorizationRules, Enroll: [{ role: 'approver' as const, relation: 'any' as const }] }
+ * const refused = decideEnrollment(lausdPolicy, registrarOnly)(command, enrollment.initialState, context)
+ * assert.ok(E.isLeft(refused))
+ * assert.equal(refused.left._tag, 'NotAuthorized')
  */
 export const decideEnrollment =
-  (policy: StructuralPolicy) =>
+  (policy: StructuralPolicy, authorization: AuthorizationRules = authorizationRules) =>
   (command: EnrollmentCommand, state: EnrollmentState, context: CommandContext): Decision => {
     const decodedCommand = EnrollmentCommand.decode(command)
     if (E.isLeft(decodedCommand)) return fail(invalidCommand('command', decodedCommand.left))
     const decodedContext = CommandContext.decode(context)
     if (E.isLeft(decodedContext))
       return fail(invalidCommand('command context', decodedContext.left))
-    // The events own their data: nothing the caller holds is shared with them (and so frozen).
-    const owned = structuredClone(decodedCommand.right)
-    const decided = decideCommand(policy, owned, state, decodedContext.right)
+    const decided = decideCommand(
+      policy,
+      authorization,
+      decodedCommand.right,
+      state,
+      decodedContext.right,
+    )
     if (E.isLeft(decided)) return decided
     const next = foldEnrollment(decided.right, state)
     if (!isEnrolled(next)) return decided

@@ -3,9 +3,11 @@
  *
  * @packageDocumentation
  */
+import type { Aggregate } from '../aggregate.js'
+import { authorizationRules, type AuthorizationRules } from '../authorization.js'
+import type { DomainError } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
 import { lausdPolicy, type StructuralPolicy } from '../policy.js'
-import type { Aggregate } from '../store/aggregate.js'
 import { EnrollmentCommand } from './commands.js'
 import { decideEnrollment } from './decide.js'
 import type { EnrollmentEvent } from './events.js'
@@ -27,27 +29,63 @@ export * from './progress.js'
 export * from './stream.js'
 
 /**
- * The enrollment decider: commands, events and state of the credential journey, and how they
- * are stored (so `handleCommand` can run it).
+ * The enrollment decider: commands, events and state of the credential journey, its errors, and
+ * how they are stored (so `handleCommand` can run it).
  */
-export type EnrollmentDecider = Aggregate<EnrollmentCommand, EnrollmentEvent, EnrollmentState>
+export type EnrollmentDecider = Aggregate<
+  EnrollmentCommand,
+  EnrollmentEvent,
+  EnrollmentState,
+  DomainError
+>
+
+/** Options of `enrollmentDecider`. */
+export interface EnrollmentDeciderOptions {
+  /** Who may do what (default: `authorizationRules`). */
+  readonly authorization?: AuthorizationRules
+}
 
 /**
- * The enrollment decider under a district's policy.
+ * The enrollment decider under a district's policy, and its own authorization table if it
+ * passes one.
  *
  * @example
- * import { enrollmentDecider, lausdPolicy } from 'microcred'
- * const myDistrict = { ...lausdPolicy, maxAttempts: 2 }
- * enrollmentDecider(myDistrict).initialState.status // 'notEnrolled'
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { authorizationRules, catalog, enrollmentDecider, lausdPolicy } from 'microcred'
+ * const myDistrict = enrollmentDecider(
+ *   { ...lausdPolicy, maxAttempts: 2 },
+ *   // Online hours come from the LMS only: no administrator enters them by hand.
+ *   { authorization: { ...authorizationRules, RecordOnlineHours: [{ role: 'lms', relation: 'other' }] } },
+ * )
+ * const admin = { id: 'admin-1', roles: ['administrator' as const] }
+ * const enrolled = myDistrict.decide(
+ *   { type: 'Enroll', data: { enrollmentId: 'enr-1', cohortId: 'steam-2026', program: catalog.steam,
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' } } },
+ *   myDistrict.initialState,
+ *   { actor: admin, at: '2026-09-01T16:00:00Z', commandId: 'c-1' },
+ * )
+ * assert.ok(E.isRight(enrolled))
+ * const byHand = myDistrict.decide(
+ *   { type: 'RecordHours', data: { enrollmentId: 'enr-1', moduleId: 'steam-fa-1', mode: 'online', hours: 2 } },
+ *   myDistrict.fold(enrolled.right),
+ *   { actor: admin, at: '2026-09-02T16:00:00Z', commandId: 'c-2' },
+ * )
+ * assert.ok(E.isLeft(byHand))
+ * assert.equal(byHand.left._tag, 'NotAuthorized')
  */
-export const enrollmentDecider = (policy: StructuralPolicy): EnrollmentDecider => ({
+export const enrollmentDecider = (
+  policy: StructuralPolicy,
+  options: EnrollmentDeciderOptions = {},
+): EnrollmentDecider => ({
   initialState: deepFreeze(notEnrolled()),
-  decide: decideEnrollment(policy),
+  decide: decideEnrollment(policy, options.authorization ?? authorizationRules),
   evolve: evolveEnrollment,
   fold: foldEnrollment,
   commands: EnrollmentCommand,
   events: enrollmentEvents,
   streamIdOf: (command) => enrollmentStreamId(command.data.enrollmentId),
+  occurredAt: (event) => event.data.at,
 })
 
 /**
@@ -55,7 +93,8 @@ export const enrollmentDecider = (policy: StructuralPolicy): EnrollmentDecider =
  * `initialState` and `fold`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { enrollment } from 'microcred'
- * enrollment.initialState // { status: 'notEnrolled' }
+ * assert.deepEqual(enrollment.initialState, { status: 'notEnrolled' })
  */
 export const enrollment: EnrollmentDecider = enrollmentDecider(lausdPolicy)

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { eventSchema } from '../store/upcasting.js'
+import { eventSchema } from '../event-schema.js'
 import { EnrollmentEvent } from './events.js'
 
 /**

@@ -7,8 +7,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { checkBatch } from '../store/encoding.js'
 import { versionConflict } from '../store/errors.js'
-import type { EventStore, ExpectedVersion } from '../store/event-store.js'
-import { satisfiesExpectedVersion } from '../store/in-memory.js'
+import type { EventStore } from '../store/event-store.js'
+import { satisfiesExpectedVersion, type ExpectedVersion } from '../store/expected-version.js'
 import type { EventToAppend, RecordedEvent } from '../store/recorded-event.js'
 import {
   appendStatement,

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { formatIssues, type DecodeIssue } from '../codec.js'
-import type { ExpectedVersion } from './event-store.js'
+import type { ExpectedVersion } from './expected-version.js'
 
 /** The stream was not at the version the append expected: someone else appended first. */
 export interface VersionConflict {

@@ -11,13 +11,8 @@
  */
 import type * as E from 'fp-ts/lib/Either.js'
 import type { AppendError } from './errors.js'
+import type { ExpectedVersion } from './expected-version.js'
 import type { EventToAppend, RecordedEvent } from './recorded-event.js'
-
-/**
- * What an append expects of its stream: that it is at exactly this version, that it does not
- * exist yet (`'noStream'`, the same as `0`), or nothing (`'any'`).
- */
-export type ExpectedVersion = number | 'noStream' | 'any'
 
 /** Where to start reading a stream: `fromVersion` (inclusive, default 1). */
 export interface ReadStreamOptions {

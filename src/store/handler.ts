@@ -1,15 +1,20 @@
 /**
- * The command handler: load a stream, fold it, decide, append with the loaded version as the
- * expected version, and on a conflict reload and try again. Idempotent by `commandId`.
+ * The command handler: decode a command and its context once, load and fold its stream, decide,
+ * and append with the loaded version as the expected version; on a conflict, reload and try
+ * again. Idempotent by `commandId`.
  *
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
+import type { Aggregate } from '../aggregate.js'
 import { CommandContext } from '../context.js'
-import { invalidCommand, type DomainError } from '../errors.js'
-import type { Aggregate } from './aggregate.js'
+import type { TaggedError } from '../decider.js'
+import { invalidCommand, type InvalidCommand } from '../errors.js'
+import { schemaVersionOf } from '../event-schema.js'
+import { readDecodedStream } from './aggregate-stream.js'
 import {
   storeFailed,
+  versionConflict,
   type CorruptEvent,
   type InvalidEvent,
   type StoreFailed,
@@ -17,10 +22,20 @@ import {
 } from './errors.js'
 import type { EventStore } from './event-store.js'
 import type { EventToAppend, RecordedEvent } from './recorded-event.js'
-import { decodeRecordedEvent, schemaVersionOf } from './upcasting.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
 
 /** Options of `handleCommand`. */
 export interface HandleCommandOptions {
+  /**
+   * The version of the stream the caller decided on (`0` or `'noStream'`: no stream yet), such
+   * as the version a form was read at. If the stream has moved on, the command is refused with a
+   * `VersionConflict` and not retried: the caller reads the stream again and asks its user.
+   * Without it, the handler decides against the latest state and retries on conflicts.
+   */
+  readonly expectedVersion?: number | 'noStream'
   /** How many times to decide and append before giving up on conflicts (default 20). */
   readonly maxAttempts?: number
   /** The first retry waits up to this many ms, doubling each time up to 1 s (default 5). */
@@ -46,9 +61,22 @@ export interface HandledCommand<Ev, S> {
   readonly duplicate: boolean
 }
 
-/** Why a command was not handled: the domain refused it, or the store could not take it. */
-export type HandleCommandError =
-  DomainError | VersionConflict | InvalidEvent | CorruptEvent | StoreFailed
+/**
+ * Why a command was not handled: it did not decode, the aggregate refused it (its own error
+ * type, `DomainError` for the enrollment), or the store could not take it.
+ */
+export type HandleCommandError<Err> =
+  Err | InvalidCommand | VersionConflict | InvalidEvent | CorruptEvent | StoreFailed
+
+/** What `handleCommand` resolves to. */
+export type HandleCommandResult<Ev, S, Err> = E.Either<
+  HandleCommandError<Err>,
+  HandledCommand<Ev, S>
+>
+
+// -------------------------------------------------------------------------------------
+// internals
+// -------------------------------------------------------------------------------------
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -67,21 +95,17 @@ interface Loaded<Ev, S> {
  * Reads what the stream holds beyond `loaded` and folds it in, so a retry after a conflict reads
  * only the events that beat it. The first stored event that does not decode is returned.
  */
-const catchUp = async <C, Ev, S>(
+const catchUp = async <C, Ev, S, Err extends TaggedError>(
   store: EventStore,
-  aggregate: Aggregate<C, Ev, S>,
+  aggregate: Aggregate<C, Ev, S, Err>,
   streamId: string,
   loaded: Loaded<Ev, S> | undefined,
 ): Promise<E.Either<CorruptEvent, Loaded<Ev, S>>> => {
-  const fromVersion = (loaded?.recorded.length ?? 0) + 1
-  const recorded = await store.readStream(streamId, { fromVersion })
-  const decode = decodeRecordedEvent(aggregate.events)
-  const events: Ev[] = []
-  for (const stored of recorded) {
-    const event = decode(stored)
-    if (E.isLeft(event)) return event
-    events.push(event.right)
-  }
+  const read = await readDecodedStream(store, aggregate.events, streamId, {
+    fromVersion: (loaded?.recorded.length ?? 0) + 1,
+  })
+  if (E.isLeft(read)) return read
+  const { recorded, events } = read.right
   if (loaded === undefined) return E.right({ recorded, events, state: aggregate.fold(events) })
   return E.right({
     recorded: [...loaded.recorded, ...recorded],
@@ -90,49 +114,73 @@ const catchUp = async <C, Ev, S>(
   })
 }
 
+/** The answer to a `commandId` the stream already holds: what it produced then. */
+const duplicateOf = <Ev, S>(
+  streamId: string,
+  { recorded, events, state }: Loaded<Ev, S>,
+  commandId: string,
+): HandledCommand<Ev, S> | undefined => {
+  const earlier = recorded.flatMap((r, i) => (r.metadata.commandId === commandId ? [i] : []))
+  if (earlier.length === 0) return undefined
+  return {
+    streamId,
+    events: earlier.map((i) => events[i] as Ev),
+    recorded: earlier.map((i) => recorded[i] as RecordedEvent),
+    state,
+    version: recorded.length,
+    duplicate: true,
+  }
+}
+
+const stale = (conflict: VersionConflict): VersionConflict => ({
+  ...conflict,
+  message: `${conflict.message}: the stream changed after the caller read it; read it again and decide anew`,
+})
+
+// -------------------------------------------------------------------------------------
+// handlers
+// -------------------------------------------------------------------------------------
+
 /**
- * Handles one command from outside: decodes it and its context, loads and folds its stream,
- * decides, and appends the events with the loaded version as the expected version. On a version
- * conflict it reads the events that beat it and decides again, up to `maxAttempts` times,
- * waiting a random, growing delay in between. A `commandId` the stream already holds returns the events it produced then
- * and appends nothing. Never rejects: a failing store is a `StoreFailed` value.
+ * Handles a command from a source the type system cannot vouch for (a request body, a queue
+ * message, a file): the boundary for untrusted input. It decodes the command with
+ * `aggregate.commands` and the context with `CommandContext`, once, before the store is touched:
+ * input that does not decode is an `InvalidCommand` naming each path, and nothing is read or
+ * written. Then it does what `handleCommand` does.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { catalog, createInMemoryEventStore, enrollment, handleCommand } from 'microcred'
- * const store = createInMemoryEventStore()
- * const result = await handleCommand(
- *   store,
- *   enrollment,
- *   {
- *     type: 'Enroll',
- *     data: {
- *       enrollmentId: 'e1',
- *       educator: { id: 'edu-1', name: 'Ana Ruiz', email: 'ana@example.org' },
- *       cohortId: 'steam-2026',
- *       program: catalog.steam,
- *     },
- *   },
- *   { actor: { id: 'admin-1', roles: ['administrator'] }, at: '2026-09-01T16:00:00Z', commandId: 'cmd-1' },
- * )
- * E.isRight(result) && result.right.version // 1
+ * import { createInMemoryEventStore, enrollment, handleUnknownCommand } from 'microcred'
+ * const body: unknown = JSON.parse('{"type":"RecordHours","data":{"enrollmentId":"e1","hours":-2}}')
+ * const result = await handleUnknownCommand(createInMemoryEventStore(), enrollment, body, {
+ *   actor: { id: 'lms-1', roles: ['lms'] },
+ *   at: '2026-09-01T16:00:00Z',
+ *   commandId: 'lms-42',
+ * })
+ * assert.ok(E.isLeft(result))
+ * assert.equal(result.left._tag, 'InvalidCommand')
+ * assert.match(result.left.message, /at data\.moduleId/)
  */
-export const handleCommand = async <C, Ev, S>(
+export const handleUnknownCommand = async <C, Ev, S, Err extends TaggedError>(
   store: EventStore,
-  aggregate: Aggregate<C, Ev, S>,
+  aggregate: Aggregate<C, Ev, S, Err>,
   command: unknown,
   context: unknown,
   options: HandleCommandOptions = {},
-): Promise<E.Either<HandleCommandError, HandledCommand<Ev, S>>> => {
+): Promise<HandleCommandResult<Ev, S, Err>> => {
   const decodedCommand = aggregate.commands.decode(command)
   if (E.isLeft(decodedCommand)) return E.left(invalidCommand('command', decodedCommand.left))
   const decodedContext = CommandContext.decode(context)
-  if (E.isLeft(decodedContext)) return E.left(invalidCommand('context', decodedContext.left))
+  if (E.isLeft(decodedContext)) {
+    return E.left(invalidCommand('command context', decodedContext.left))
+  }
+  const decided = decodedCommand.right
   const ctx = decodedContext.right
-  const streamId = aggregate.streamIdOf(decodedCommand.right)
-  const maxAttempts = Math.max(1, options.maxAttempts ?? 20)
+  const streamId = aggregate.streamIdOf(decided)
+  const expected = options.expectedVersion === 'noStream' ? 0 : options.expectedVersion
+  const maxAttempts = expected === undefined ? Math.max(1, options.maxAttempts ?? 20) : 1
   let conflict: VersionConflict | undefined
-
   let stream: Loaded<Ev, S> | undefined
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -141,25 +189,17 @@ export const handleCommand = async <C, Ev, S>(
       const loaded = await catchUp(store, aggregate, streamId, stream)
       if (E.isLeft(loaded)) return loaded
       stream = loaded.right
-      const { recorded, events, state } = stream
+      const { recorded, state } = stream
 
-      const earlier = recorded.flatMap((r, i) =>
-        r.metadata.commandId === ctx.commandId ? [i] : [],
-      )
-      if (earlier.length > 0) {
-        return E.right({
-          streamId,
-          events: earlier.map((i) => events[i] as Ev),
-          recorded: earlier.map((i) => recorded[i] as RecordedEvent),
-          state,
-          version: recorded.length,
-          duplicate: true,
-        })
+      const duplicate = duplicateOf(streamId, stream, ctx.commandId)
+      if (duplicate !== undefined) return E.right(duplicate)
+      if (expected !== undefined && expected !== recorded.length) {
+        return E.left(stale(versionConflict(streamId, expected, recorded.length)))
       }
 
-      const decided = aggregate.decide(decodedCommand.right, state, ctx)
-      if (E.isLeft(decided)) return decided
-      const toAppend: EventToAppend[] = decided.right.map((event) => {
+      const events = aggregate.decide(decided, state, ctx)
+      if (E.isLeft(events)) return events
+      const toAppend: EventToAppend[] = events.right.map((event) => {
         const { type, data } = aggregate.events.codec.encode(event) as {
           type: string
           data: unknown
@@ -183,14 +223,15 @@ export const handleCommand = async <C, Ev, S>(
       if (E.isRight(appended)) {
         return E.right({
           streamId,
-          events: decided.right,
+          events: events.right,
           recorded: appended.right.events,
-          state: decided.right.reduce(aggregate.evolve, state),
+          state: aggregate.fold(events.right, state),
           version: appended.right.version,
           duplicate: false,
         })
       }
       if (appended.left._tag !== 'VersionConflict') return appended
+      if (expected !== undefined) return E.left(stale(appended.left))
       conflict = appended.left
     } catch (error) {
       return E.left(
@@ -204,3 +245,57 @@ export const handleCommand = async <C, Ev, S>(
     message: `gave up after ${maxAttempts} attempts, each beaten by another writer: ${last.message}`,
   })
 }
+
+/**
+ * Handles one command of the aggregate's command type: decodes it and its context once (a type
+ * cannot say that hours are positive or that an id is not blank, so the values are checked at
+ * run time too), loads and folds its stream, decides, and appends the events with the loaded
+ * version as the expected version. On a version conflict it reads the events that beat it and
+ * decides again, up to `maxAttempts` times, waiting a random, growing delay in between; with
+ * `expectedVersion` it never retries. A `commandId` the stream already holds returns the events
+ * it produced then and appends nothing. Never rejects: a failing store is a `StoreFailed` value.
+ *
+ * The command is typed by the aggregate, so a misspelled command type or field fails to
+ * compile. For input from outside, use `handleUnknownCommand`.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { catalog, createInMemoryEventStore, enrollment, handleCommand } from 'microcred'
+ * const store = createInMemoryEventStore()
+ * const result = await handleCommand(
+ *   store,
+ *   enrollment,
+ *   {
+ *     type: 'Enroll',
+ *     data: {
+ *       enrollmentId: 'e1',
+ *       educator: { id: 'edu-1', name: 'Ana Ruiz', email: 'ana@example.org' },
+ *       cohortId: 'steam-2026',
+ *       program: catalog.steam,
+ *     },
+ *   },
+ *   { actor: { id: 'admin-1', roles: ['administrator'] }, at: '2026-09-01T16:00:00Z', commandId: 'cmd-1' },
+ * )
+ * assert.ok(E.isRight(result))
+ * assert.equal(result.right.version, 1)
+ * assert.equal(result.right.events[0]?.type, 'EducatorEnrolled')
+ * // A form read at version 0 is stale once the stream is at 1.
+ * const stale = await handleCommand(
+ *   store,
+ *   enrollment,
+ *   { type: 'Withdraw', data: { enrollmentId: 'e1', reason: 'Moved schools' } },
+ *   { actor: { id: 'admin-1', roles: ['administrator'] }, at: '2026-09-02T16:00:00Z', commandId: 'cmd-2' },
+ *   { expectedVersion: 0 },
+ * )
+ * assert.ok(E.isLeft(stale))
+ * assert.equal(stale.left._tag, 'VersionConflict')
+ */
+export const handleCommand = <C, Ev, S, Err extends TaggedError>(
+  store: EventStore,
+  aggregate: Aggregate<C, Ev, S, Err>,
+  command: C,
+  context: CommandContext,
+  options: HandleCommandOptions = {},
+): Promise<HandleCommandResult<Ev, S, Err>> =>
+  handleUnknownCommand(store, aggregate, command, context, options)

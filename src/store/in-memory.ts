@@ -8,7 +8,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { deepFreeze } from '../freeze.js'
 import { checkBatch } from './encoding.js'
 import { versionConflict } from './errors.js'
-import type { EventStore, ExpectedVersion } from './event-store.js'
+import type { EventStore } from './event-store.js'
+import { satisfiesExpectedVersion } from './expected-version.js'
 import type { RecordedEvent } from './recorded-event.js'
 
 /** Options of the in-memory store. */
@@ -16,17 +17,6 @@ export interface InMemoryEventStoreOptions {
   /** The clock that stamps `recordedAt` (default: the system clock). */
   readonly now?: () => string
 }
-
-/**
- * Whether a stream at `actual` satisfies what an append expects.
- *
- * @example
- * import { satisfiesExpectedVersion } from 'microcred'
- * satisfiesExpectedVersion('noStream', 0) // true
- * satisfiesExpectedVersion(3, 4) // false
- */
-export const satisfiesExpectedVersion = (expected: ExpectedVersion, actual: number): boolean =>
-  expected === 'any' || (expected === 'noStream' ? actual === 0 : expected === actual)
 
 /**
  * A new, empty in-memory event store. Appends are checked and copied, and what it returns is

@@ -5,7 +5,7 @@
 import { PassThrough } from 'node:stream'
 import { createInMemoryEventStore, type EventStore } from 'microcred'
 import type { CliEnvironment, StoreTarget } from '../../src/cli/environment.js'
-import { run } from '../../src/cli/program.js'
+import { run } from '../../src/cli/command-line.js'
 
 export interface FakeCli {
   readonly cli: CliEnvironment

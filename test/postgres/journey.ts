@@ -2,13 +2,19 @@
  * Enrollment commands for the PostgreSQL store's tests: an enrollment in the STEAM program, and
  * hours for it.
  */
-import { catalog } from 'microcred'
+import { catalog, type CommandContext, type EnrollmentCommand } from 'microcred'
+
+/** A command with the context it is handled in. */
+export interface CommandInContext {
+  readonly command: EnrollmentCommand
+  readonly context: CommandContext
+}
 
 export const at = '2026-09-01T16:00:00Z'
-const admin = { id: 'admin-1', roles: ['administrator'] }
+const admin = { id: 'admin-1', roles: ['administrator' as const] }
 
 /** Enroll educator-1 as `enrollmentId`. */
-export const enrollCommand = (enrollmentId: string) => ({
+export const enrollCommand = (enrollmentId: string): CommandInContext => ({
   command: {
     type: 'Enroll',
     data: {
@@ -22,7 +28,7 @@ export const enrollCommand = (enrollmentId: string) => ({
 })
 
 /** One homework hour on the first module, recorded by a facilitator. */
-export const hoursCommand = (enrollmentId: string, commandId: string) => ({
+export const hoursCommand = (enrollmentId: string, commandId: string): CommandInContext => ({
   command: {
     type: 'RecordHours',
     data: {

@@ -17,6 +17,7 @@ import {
   type EventStore,
   type EventToAppend,
   type ExpectedVersion,
+  type EnrollmentCommand,
   type EnrollmentEventOf,
   type Mode,
   type RecordedEvent,
@@ -297,7 +298,10 @@ const enroll = async (store: EventStore, enrollmentId: string) => {
 }
 
 /** The i-th of the 400 hours commands: a module, a mode and 0.25 to 3 hours, deterministic. */
-const hoursCommand = (enrollmentId: string, i: number) => {
+const hoursCommand = (
+  enrollmentId: string,
+  i: number,
+): { command: EnrollmentCommand; context: CommandContext } => {
   const modules = catalog.steam.courses.flatMap((course) => course.modules)
   const mode = modes[i % 3] as Mode
   return {

@@ -1,0 +1,29 @@
+/**
+ * An aggregate: a decider that can be stored. Beside `decide`, `evolve` and the folds, it says how
+ * its commands are decoded from outside, which stream a command acts on, and how its events are
+ * stored. The store's command handler (`handleCommand`) needs nothing else, so a district's own
+ * aggregate runs through the same handler as the enrollment.
+ *
+ * @packageDocumentation
+ */
+import type * as t from 'io-ts'
+import type { Decider, TaggedError } from './decider.js'
+import type { EventSchema } from './event-schema.js'
+
+/** A decider that can be stored: `handleCommand` needs nothing else. */
+export interface Aggregate<C, Ev, S, Err extends TaggedError> extends Decider<C, Ev, S, Err> {
+  /**
+   * Decodes a command from outside: the boundary for untrusted input. A decoded command is
+   * trusted from then on, so `decide` does not decode it again.
+   */
+  readonly commands: t.Type<C, unknown, unknown>
+  /** The codec, schema versions and upcasters of the events. */
+  readonly events: EventSchema<Ev>
+  /** The stream a (decoded) command acts on, such as `enrollment-<enrollmentId>`. */
+  readonly streamIdOf: (command: C) => string
+  /**
+   * When an event happened (ISO-8601), for reading a stream as of a date. Without it, the
+   * store's `recordedAt` is taken.
+   */
+  readonly occurredAt?: (event: Ev) => string
+}
