@@ -4,10 +4,14 @@
  * Project rule: every export of the public entry points (src/index.ts, src/testing/index.ts,
  * src/postgres/index.ts, src/badge/index.ts) has a
  * TSDoc comment, and every exported value (const, function, class, ...) has an `@example` that
- * compiles and runs, so the documentation cannot drift from the code. This script:
+ * compiles, runs and states its results as assertions that run (`assert.equal(f(x), y)` with
+ * `node:assert/strict`, not `f(x) // y`), so the documentation cannot drift from the code. This
+ * script:
  *
  *   1. loads the entry points with the TypeScript compiler API (tsconfig.json options) and walks
- *      their exports (through `export *` and aliases): a missing doc comment or `@example` fails;
+ *      their exports (through `export *` and aliases): a missing doc comment or `@example` fails,
+ *      and so does an `@example` of an exported value that calls no `assert` (`assert(...)` or
+ *      `assert.something(...)`, anywhere in it; a mention in a comment or string does not count);
  *   2. writes every `@example` to .doc-examples/ (gitignored, cleaned on every run) as a module;
  *   3. type-checks them in one program with the tsconfig.json options, whose `paths` map
  *      'microcred' and 'microcred/testing' to src (unused locals and parameters allowed);
@@ -78,6 +82,17 @@ const jsDocsOf = (node) =>
     .flatMap((n) => ts.getJSDocCommentsAndTags(n).filter(ts.isJSDoc))
     .filter((doc) => !doc.tags?.some((tag) => tag.tagName.text === 'packageDocumentation'))
 
+/** Whether an example's code calls `assert(...)` or `assert.something(...)`, comments aside. */
+const callsAssert = (code) => {
+  const isAssert = (callee) =>
+    (ts.isIdentifier(callee) && callee.text === 'assert') ||
+    (ts.isPropertyAccessExpression(callee) && isAssert(callee.expression))
+  const visit = (node) =>
+    (ts.isCallExpression(node) && isAssert(node.expression)) ||
+    ts.forEachChild(node, visit) === true
+  return visit(ts.createSourceFile('example.ts', code, ts.ScriptTarget.Latest))
+}
+
 /** The `@example` blocks of a JSDoc: the lines after the tag up to the next tag, ``` dropped. */
 const examplesIn = (doc) => {
   const sourceFile = doc.getSourceFile()
@@ -137,6 +152,9 @@ for (const entry of entries) {
       const what = `${name}: @example${found.length > 1 ? ` ${i + 1}` : ''}`
       if (example.code.join('').trim() === '') fail(at, `${what} is empty`)
       else {
+        if (symbol.flags & ts.SymbolFlags.Value && !callsAssert(example.code.join('\n'))) {
+          fail(at, `${what} asserts nothing: state its results with node:assert/strict`)
+        }
         const file = path.join(outDir, `${base.replaceAll('/', '__')}__${name}__${i + 1}.ts`)
         examples.push({ at, what, file, ...example })
       }
