@@ -13,7 +13,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     exclude: ['test/bench/**'],
     // Property tests run hundreds of generated cases: seconds on an idle machine, and more than
     // vitest's default 5 s on a loaded 2-core CI machine. A hang still fails, at one minute.

@@ -20,8 +20,11 @@ export interface Cast {
  * an assessor, and the educator.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { castFor } from 'microcred/testing'
- * castFor({ id: 'e-1', name: 'Ana', email: 'ana@lausd.net' }).educator // { id: 'e-1', roles: ['educator'] }
+ * const cast = castFor({ id: 'e-1', name: 'Ana', email: 'ana@lausd.net' })
+ * assert.deepEqual(cast.educator, { id: 'e-1', roles: ['educator'] })
+ * assert.deepEqual(cast.assessor.roles, ['assessor'])
  */
 export const castFor = (educator: Educator): Cast => ({
   administrator: { id: 'admin-1', roles: ['administrator'] },

@@ -13,10 +13,11 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
  * seconds, with a fraction of 1 to 9 digits, in UTC (`Z`) or at an offset within ±23:59.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
  * import { IsoDateTime } from 'microcred'
  * import { isoDateTimeArbitrary } from 'microcred/testing'
- * fc.sample(isoDateTimeArbitrary(), 5).every((s) => IsoDateTime.is(s)) // true
+ * fc.assert(fc.property(isoDateTimeArbitrary(), (s) => assert.ok(IsoDateTime.is(s), s)), { numRuns: 50 })
  */
 export const isoDateTimeArbitrary = (): fc.Arbitrary<string> =>
   fc
@@ -64,9 +65,13 @@ const field = (min: number, max: number) =>
  * testing what a date-time check accepts and refuses; about one in five names a real moment.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
  * import { dateTimeShapedArbitrary } from 'microcred/testing'
- * fc.sample(dateTimeShapedArbitrary(), 1)[0]?.length // 16 or more
+ * fc.assert(
+ *   fc.property(dateTimeShapedArbitrary(), (s) => assert.match(s, /^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}/)),
+ *   { numRuns: 50 },
+ * )
  */
 export const dateTimeShapedArbitrary = (): fc.Arbitrary<string> =>
   fc

@@ -8,10 +8,11 @@
  * Whether a value and everything reachable from it is frozen (a primitive is).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { deepFreeze } from 'microcred'
  * import { isDeeplyFrozen } from 'microcred/testing'
- * isDeeplyFrozen(deepFreeze({ hours: [1, 2] })) // true
- * isDeeplyFrozen(Object.freeze({ hours: [1, 2] })) // false: the array is not frozen
+ * assert.equal(isDeeplyFrozen(deepFreeze({ hours: [1, 2] })), true)
+ * assert.equal(isDeeplyFrozen(Object.freeze({ hours: [1, 2] })), false) // the array is not frozen
  */
 export const isDeeplyFrozen = (value: unknown): boolean =>
   typeof value !== 'object' ||

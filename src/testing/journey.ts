@@ -194,8 +194,10 @@ const interleave = <A>(
  * The ISO-8601 time `minutes` after (or, negative, before) `iso`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { minutesAfter } from 'microcred/testing'
- * minutesAfter('2026-09-01T15:00:00Z', 90) // '2026-09-01T16:30:00.000Z'
+ * assert.equal(minutesAfter('2026-09-01T15:00:00Z', 90), '2026-09-01T16:30:00.000Z')
+ * assert.equal(minutesAfter('2026-09-01T15:00:00Z', -60), '2026-09-01T14:00:00.000Z')
  */
 export const minutesAfter = (iso: string, minutes: number): string =>
   new Date(Date.parse(iso) + minutes * 60_000).toISOString()
@@ -206,10 +208,16 @@ export const minutesAfter = (iso: string, minutes: number): string =>
  * (with revisions) after its EOLA meets, all interleaved at random, an hour apart.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
- * import { journeyArbitrary } from 'microcred/testing'
- * const [journey] = fc.sample(journeyArbitrary(), 1)
- * journey?.steps[0]?.command.type // 'Enroll'
+ * import { journeyArbitrary, runSteps } from 'microcred/testing'
+ * fc.assert(
+ *   fc.property(journeyArbitrary(), (journey) => {
+ *     assert.equal(journey.steps[0]?.command.type, 'Enroll')
+ *     assert.equal(runSteps(journey.steps).state.status, 'earned')
+ *   }),
+ *   { numRuns: 5 },
+ * )
  */
 export const journeyArbitrary = (options: JourneyOptions = {}): fc.Arbitrary<Journey> => {
   const policy = options.policy ?? lausdPolicy

@@ -27,9 +27,13 @@ const roles: ReadonlyArray<Role> = [
  * Actors with a random id among `ids` (plus a stranger) and a random set of roles.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
  * import { actorArbitrary } from 'microcred/testing'
- * fc.sample(actorArbitrary(['educator-1']), 1)[0]?.id.length // > 0
+ * fc.assert(
+ *   fc.property(actorArbitrary(['educator-1']), (actor) => assert.ok(['educator-1', 'stranger-1'].includes(actor.id))),
+ *   { numRuns: 20 },
+ * )
  */
 export const actorArbitrary = (ids: ReadonlyArray<string>): fc.Arbitrary<Actor> =>
   fc.record({
@@ -42,10 +46,14 @@ export const actorArbitrary = (ids: ReadonlyArray<string>): fc.Arbitrary<Actor> 
  * program or unknown ones, hours on and off the quarter-hour grid, any attempt, partial scores.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
- * import { catalog } from 'microcred'
+ * import { catalog, EnrollmentCommand } from 'microcred'
  * import { commandArbitrary } from 'microcred/testing'
- * fc.sample(commandArbitrary(catalog.steam, 'enrollment-1'), 3).length // 3
+ * fc.assert(
+ *   fc.property(commandArbitrary(catalog.steam, 'enrollment-1'), (command) => assert.ok(EnrollmentCommand.is(command))),
+ *   { numRuns: 20 },
+ * )
  */
 export const commandArbitrary = (
   program: Program,
@@ -136,9 +144,13 @@ export const commandArbitrary = (
  * must hold whatever is sent are checked against these.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
  * import { noisyJourneyArbitrary } from 'microcred/testing'
- * fc.sample(noisyJourneyArbitrary(), 1)[0]?.steps[0]?.command.type // 'Enroll'
+ * fc.assert(
+ *   fc.property(noisyJourneyArbitrary(), (journey) => assert.equal(journey.steps[0]?.command.type, 'Enroll')),
+ *   { numRuns: 5 },
+ * )
  */
 export const noisyJourneyArbitrary = (options: JourneyOptions = {}): fc.Arbitrary<Journey> =>
   journeyArbitrary(options).chain((journey) => {

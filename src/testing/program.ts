@@ -59,11 +59,15 @@ const rubricArbitrary = fc
  * number of EOLAs spread so every course has its minimum, random rubrics, a capstone.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { validateProgram } from 'microcred'
  * import { programArbitrary } from 'microcred/testing'
- * fc.assert(fc.property(programArbitrary(), (program) => E.isRight(validateProgram(program))), { numRuns: 10 })
+ * fc.assert(
+ *   fc.property(programArbitrary(), (program) => assert.ok(E.isRight(validateProgram(program)))),
+ *   { numRuns: 10 },
+ * )
  */
 export const programArbitrary = (policy: StructuralPolicy = lausdPolicy): fc.Arbitrary<Program> => {
   const increment = policy.hoursPerRecord.increment
@@ -174,6 +178,7 @@ const moveHour = (
  * added, an extra module, a course dropped), with the error tag that must be reported.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { validateProgram } from 'microcred'
@@ -181,7 +186,8 @@ const moveHour = (
  * fc.assert(
  *   fc.property(programMutationArbitrary(), ({ program, expected }) => {
  *     const result = validateProgram(program)
- *     return E.isLeft(result) && result.left.some((error) => error._tag === expected)
+ *     assert.ok(E.isLeft(result))
+ *     assert.ok(result.left.some((error) => error._tag === expected))
  *   }),
  *   { numRuns: 10 },
  * )
@@ -258,14 +264,21 @@ export const programMutationArbitrary = (
 }
 
 /**
- * Other districts' policies: one to four courses of one to three modules, hours in quarter or
- * half hours, EOLA counts that every course's minimum allows, with or without a capstone.
+ * Other districts' policies: one to four courses of one to three modules, hours in quarter,
+ * half or whole hours, EOLA counts that every course's minimum allows, with or without a
+ * capstone. Every one can be earned: a required capstone documents an EOLA, so a policy that
+ * requires one has at least one EOLA; at least one attempt is allowed; a record can carry at
+ * least one increment.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
  * import { StructuralPolicy } from 'microcred'
  * import { policyArbitrary } from 'microcred/testing'
- * fc.sample(policyArbitrary(), 5).every((policy) => StructuralPolicy.is(policy)) // true
+ * for (const policy of fc.sample(policyArbitrary(), 20)) {
+ *   assert.ok(StructuralPolicy.is(policy))
+ *   assert.ok(!policy.capstoneRequired || policy.eolas.count > 0)
+ * }
  */
 export const policyArbitrary = (): fc.Arbitrary<StructuralPolicy> =>
   fc
@@ -284,14 +297,19 @@ export const policyArbitrary = (): fc.Arbitrary<StructuralPolicy> =>
       maxAttempts: fc.integer({ min: 1, max: 4 }),
       salaryPoints: fc.integer({ min: 0, max: 6 }),
     })
-    .map(({ increment, courses, minPerCourse, extraEolas, ...rest }): StructuralPolicy => ({
-      name: 'Generated district',
-      courses: courses.map(({ modules, units: [f, o, h] }, i) => ({
-        title: `Course ${i + 1}`,
-        modules,
-        hours: { faceToFace: f * increment, online: o * increment, homework: h * increment },
-      })),
-      eolas: { count: courses.length * minPerCourse + extraEolas, minPerCourse },
-      hoursPerRecord: { increment, max: 12 },
-      ...rest,
-    }))
+    .map(({ increment, courses, minPerCourse, extraEolas, ...rest }): StructuralPolicy => {
+      const count = courses.length * minPerCourse + extraEolas
+      return {
+        name: 'Generated district',
+        courses: courses.map(({ modules, units: [f, o, h] }, i) => ({
+          title: `Course ${i + 1}`,
+          modules,
+          hours: { faceToFace: f * increment, online: o * increment, homework: h * increment },
+        })),
+        // The capstone documents the enactment of an EOLA that meets: without one, no program
+        // under the policy could be earned.
+        eolas: { count: rest.capstoneRequired ? Math.max(1, count) : count, minPerCourse },
+        hoursPerRecord: { increment, max: 12 },
+        ...rest,
+      }
+    })

@@ -133,6 +133,7 @@ export const specFor = <C, Ev, S, Err extends TaggedError>(
  * Given/when/then for the enrollment (under Los Angeles Unified's policy, or the decider passed).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { given } from 'microcred/testing'
  * given([])
  *   .when(
@@ -140,6 +141,12 @@ export const specFor = <C, Ev, S, Err extends TaggedError>(
  *     { actor: { id: 'admin-1', roles: ['administrator'] }, at: '2026-09-01T16:00:00Z', commandId: 'c-1' },
  *   )
  *   .thenFails('NotEnrolled', "enrollment 'enr-1' does not exist")
+ * assert.throws(() =>
+ *   given([]).when(
+ *     { type: 'Withdraw', data: { enrollmentId: 'enr-1', reason: 'Moved' } },
+ *     { actor: { id: 'admin-1', roles: ['administrator'] }, at: '2026-09-01T16:00:00Z', commandId: 'c-1' },
+ *   ).thenNothingHappened(),
+ * )
  */
 export const given = (
   events: ReadonlyArray<EnrollmentEvent>,

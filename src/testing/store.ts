@@ -14,9 +14,15 @@ const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/)
  * PostgreSQL cannot store).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { checkBatch } from 'microcred'
  * import { eventToAppendArbitrary } from 'microcred/testing'
- * fc.sample(eventToAppendArbitrary(), 1)[0]?.metadata.schemaVersion // a whole number >= 1
+ * fc.assert(
+ *   fc.property(eventToAppendArbitrary(), (event) => assert.ok(E.isRight(checkBatch('stream-1', [event])))),
+ *   { numRuns: 50 },
+ * )
  */
 export const eventToAppendArbitrary = (): fc.Arbitrary<EventToAppend> =>
   fc.record({
@@ -39,9 +45,16 @@ export const eventToAppendArbitrary = (): fc.Arbitrary<EventToAppend> =>
  * `undefined`, dates, bigints, functions, maps and strings with U+0000.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
- * import { notJsonArbitrary } from 'microcred/testing'
- * fc.sample(notJsonArbitrary(), 1)[0]?.name // such as 'NaN'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { checkBatch } from 'microcred'
+ * import { eventToAppendArbitrary, notJsonArbitrary } from 'microcred/testing'
+ * fc.assert(
+ *   fc.property(eventToAppendArbitrary(), notJsonArbitrary(), (event, bad) =>
+ *     assert.ok(E.isLeft(checkBatch('stream-1', [{ ...event, data: { bad: bad.value } }])), bad.name)),
+ *   { numRuns: 50 },
+ * )
  */
 export const notJsonArbitrary = (): fc.Arbitrary<{ name: string; value: unknown }> =>
   fc.constantFrom<{ name: string; value: unknown }>(
