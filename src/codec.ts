@@ -18,10 +18,13 @@ import { deepFreeze } from './freeze.js'
  * (no brand), so plain literals type-check where these codecs are used.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as t from 'io-ts'
  * import { refine } from 'microcred'
  * const Even = refine(t.number, (n) => n % 2 === 0, 'an even number')
- * Even.is(4) // true
+ * assert.equal(Even.is(4), true)
+ * assert.equal(Even.is(3), false)
+ * assert.equal(Even.is('4'), false) // the base codec comes first
  */
 export const refine = <A, O>(
   base: t.Type<A, O, unknown>,
@@ -49,9 +52,10 @@ const hasNonBlank = (s: string): boolean => {
  * A string with at least one non-blank character.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { NonEmptyString } from 'microcred'
- * NonEmptyString.is('steam') // true
- * NonEmptyString.is('  ') // false
+ * assert.equal(NonEmptyString.is('steam'), true)
+ * assert.equal(NonEmptyString.is('  '), false)
  */
 export const NonEmptyString = refine(t.string, hasNonBlank, 'a non-empty string')
 
@@ -59,8 +63,10 @@ export const NonEmptyString = refine(t.string, hasNonBlank, 'a non-empty string'
  * An absolute URL (`https://...`, `urn:...`, `did:...`): what Open Badges requires of links.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Url } from 'microcred'
- * Url.is('https://achieve.lausd.net/microcred') // true
+ * assert.equal(Url.is('https://achieve.lausd.net/microcred'), true)
+ * assert.equal(Url.is('achieve.lausd.net/microcred'), false) // not absolute
  */
 export const Url = refine(t.string, (s) => URL.canParse(s), 'an absolute URL')
 
@@ -136,10 +142,12 @@ const isIsoDateTime = (s: string): boolean => {
  * time from 00:00 to 23:59:59, seconds and their fraction optional, `Z` or an offset.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { IsoDateTime } from 'microcred'
- * IsoDateTime.is('2026-09-14T16:00:00Z') // true
- * IsoDateTime.is('2026-09-14') // false: a date-time needs a time and a zone
- * IsoDateTime.is('2026-02-30T09:00:00Z') // false: February has no 30th
+ * assert.equal(IsoDateTime.is('2026-09-14T16:00:00Z'), true)
+ * assert.equal(IsoDateTime.is('2026-09-14T09:00-07:00'), true)
+ * assert.equal(IsoDateTime.is('2026-09-14'), false) // a date-time needs a time and a zone
+ * assert.equal(IsoDateTime.is('2026-02-30T09:00:00Z'), false) // February has no 30th
  */
 export const IsoDateTime = refine(
   t.string,
@@ -151,8 +159,11 @@ export const IsoDateTime = refine(
  * A finite number greater than or equal to zero.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { NonNegativeNumber } from 'microcred'
- * NonNegativeNumber.is(0) // true
+ * assert.equal(NonNegativeNumber.is(0), true)
+ * assert.equal(NonNegativeNumber.is(-0.5), false)
+ * assert.equal(NonNegativeNumber.is(Infinity), false)
  */
 export const NonNegativeNumber = refine(
   t.number,
@@ -164,8 +175,10 @@ export const NonNegativeNumber = refine(
  * A finite number greater than zero.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { PositiveNumber } from 'microcred'
- * PositiveNumber.is(0.25) // true
+ * assert.equal(PositiveNumber.is(0.25), true)
+ * assert.equal(PositiveNumber.is(0), false)
  */
 export const PositiveNumber = refine(t.number, (n) => Number.isFinite(n) && n > 0, 'a number > 0')
 
@@ -173,8 +186,11 @@ export const PositiveNumber = refine(t.number, (n) => Number.isFinite(n) && n > 
  * A whole number greater than or equal to zero.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { NonNegativeInteger } from 'microcred'
- * NonNegativeInteger.is(3) // true
+ * assert.equal(NonNegativeInteger.is(3), true)
+ * assert.equal(NonNegativeInteger.is(0), true)
+ * assert.equal(NonNegativeInteger.is(1.5), false)
  */
 export const NonNegativeInteger = refine(
   t.number,
@@ -186,8 +202,11 @@ export const NonNegativeInteger = refine(
  * A whole number greater than zero.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { PositiveInteger } from 'microcred'
- * PositiveInteger.is(1) // true
+ * assert.equal(PositiveInteger.is(1), true)
+ * assert.equal(PositiveInteger.is(0), false)
+ * assert.equal(PositiveInteger.is(2.5), false)
  */
 export const PositiveInteger = refine(
   t.number,
@@ -203,10 +222,12 @@ export const PositiveInteger = refine(
  * The codec of a message `{ type, data }`: every command and event has this shape.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as t from 'io-ts'
  * import { message } from 'microcred'
  * const Ping = message('Ping', t.type({ at: t.string }))
- * Ping.is({ type: 'Ping', data: { at: 'now' } }) // true
+ * assert.equal(Ping.is({ type: 'Ping', data: { at: 'now' } }), true)
+ * assert.equal(Ping.is({ type: 'Pong', data: { at: 'now' } }), false)
  */
 export const message = <K extends string, D extends t.Mixed>(type: K, data: D) =>
   t.type({ type: t.literal(type), data }, type)
@@ -233,17 +254,24 @@ const frozenSuccess = <A>(value: A): t.Validation<A> => t.success(deepFreeze(val
  * later (see docs/benchmarks.md for what it costs and saves).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as t from 'io-ts'
- * import { message, taggedUnion } from 'microcred'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { formatIssues, decodeIssues, message, taggedUnion } from 'microcred'
  * const Signal = taggedUnion('Signal', {
  *   Ping: message('Ping', t.type({})),
  *   Pong: message('Pong', t.type({ delay: t.number })),
  * })
- * Signal.is({ type: 'Pong', data: { delay: 3 } }) // true
+ * assert.equal(Signal.is({ type: 'Pong', data: { delay: 3 } }), true)
+ * const wrong = Signal.decode({ type: 'Pong', data: { delay: 'soon' } })
+ * assert.ok(E.isLeft(wrong))
+ * assert.equal(formatIssues(decodeIssues(wrong.left)), 'at data.delay: expected number, got "soon"')
  * const Fact = taggedUnion('Fact', { Pong: Signal.members.Pong }, { frozen: true })
  * const pong = { type: 'Pong', data: { delay: 3 } }
- * Fact.decode(pong)
- * Object.isFrozen(pong.data) // true
+ * const decoded = Fact.decode(pong)
+ * assert.ok(E.isRight(decoded))
+ * assert.equal(decoded.right, pong) // the input itself...
+ * assert.ok(Object.isFrozen(pong.data)) // ...deeply frozen
  */
 export const taggedUnion = <M extends Members>(
   name: string,
@@ -350,12 +378,13 @@ const isWrapper = (type: t.Decoder<unknown, unknown>) =>
  * Turns io-ts errors into issues with dotted paths and plain messages, one per failing place.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as t from 'io-ts'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { decodeIssues } from 'microcred'
  * const result = t.type({ hours: t.number }).decode({ hours: 'two' })
- * if (E.isLeft(result)) decodeIssues(result.left)
- * // [{ path: 'hours', message: 'expected number, got "two"' }]
+ * assert.ok(E.isLeft(result))
+ * assert.deepEqual(decodeIssues(result.left), [{ path: 'hours', message: 'expected number, got "two"' }])
  */
 export const decodeIssues = (errors: t.Errors): ReadonlyArray<DecodeIssue> => {
   const seen = new Set<string>()
@@ -384,9 +413,16 @@ export const decodeIssues = (errors: t.Errors): ReadonlyArray<DecodeIssue> => {
  * One line per issue: `at data.hours: expected a number > 0, got -1`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { formatIssues } from 'microcred'
- * formatIssues([{ path: 'data.hours', message: 'expected a number > 0, got -1' }])
- * // 'at data.hours: expected a number > 0, got -1'
+ * const issues = [
+ *   { path: 'data.hours', message: 'expected a number > 0, got -1' },
+ *   { path: 'data.at', message: 'expected an ISO-8601 date-time, got "soon"' },
+ * ]
+ * assert.equal(
+ *   formatIssues(issues),
+ *   'at data.hours: expected a number > 0, got -1; at data.at: expected an ISO-8601 date-time, got "soon"',
+ * )
  */
 export const formatIssues = (issues: ReadonlyArray<DecodeIssue>): string =>
   issues.map((issue) => `at ${issue.path}: ${issue.message}`).join('; ')

@@ -11,8 +11,10 @@ import { decodedOnce, IsoDateTime, NonEmptyString } from './codec.js'
  * The roles an actor can hold.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Role } from 'microcred'
- * Role.is('assessor') // true
+ * assert.equal(Role.is('assessor'), true)
+ * assert.equal(Role.is('principal'), false)
  */
 export const Role = t.keyof(
   {
@@ -32,8 +34,10 @@ export type Role = t.TypeOf<typeof Role>
  * The person or integration acting, with the roles the district has given them.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Actor } from 'microcred'
- * Actor.is({ id: 'admin-1', roles: ['administrator'] }) // true
+ * assert.equal(Actor.is({ id: 'admin-1', roles: ['administrator'] }), true)
+ * assert.equal(Actor.is({ id: 'admin-1', roles: ['superuser'] }), false)
  */
 export const Actor = t.type({ id: NonEmptyString, roles: t.array(Role) }, 'Actor')
 /** The person or integration acting. */
@@ -44,12 +48,15 @@ export type Actor = t.TypeOf<typeof Actor>
  * command (used for idempotency).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { CommandContext } from 'microcred'
- * CommandContext.is({
+ * const context = {
  *   actor: { id: 'admin-1', roles: ['administrator'] },
  *   at: '2026-09-01T16:00:00Z',
  *   commandId: 'cmd-1',
- * }) // true
+ * }
+ * assert.equal(CommandContext.is(context), true)
+ * assert.equal(CommandContext.is({ ...context, at: '2026-09-01' }), false) // no time, no zone
  */
 export const CommandContext = decodedOnce(
   t.type({ actor: Actor, at: IsoDateTime, commandId: NonEmptyString }, 'CommandContext'),

@@ -11,8 +11,10 @@ import { NonNegativeNumber } from './codec.js'
  * The three modes in which hours are earned.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Mode } from 'microcred'
- * Mode.is('online') // true
+ * assert.equal(Mode.is('online'), true)
+ * assert.equal(Mode.is('hybrid'), false)
  */
 export const Mode = t.keyof({ faceToFace: null, online: null, homework: null }, 'Mode')
 /** `'faceToFace' | 'online' | 'homework'`. */
@@ -22,8 +24,9 @@ export type Mode = t.TypeOf<typeof Mode>
  * Every mode, in the order districts report them.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { modes } from 'microcred'
- * modes.join('/') // 'faceToFace/online/homework'
+ * assert.deepEqual(modes, ['faceToFace', 'online', 'homework'])
  */
 export const modes: ReadonlyArray<Mode> = ['faceToFace', 'online', 'homework']
 
@@ -31,8 +34,11 @@ export const modes: ReadonlyArray<Mode> = ['faceToFace', 'online', 'homework']
  * Hours by mode.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { HoursByMode } from 'microcred'
- * HoursByMode.is({ faceToFace: 12, online: 18, homework: 10 }) // true
+ * assert.equal(HoursByMode.is({ faceToFace: 12, online: 18, homework: 10 }), true)
+ * assert.equal(HoursByMode.is({ faceToFace: 12, online: 18 }), false) // every mode
+ * assert.equal(HoursByMode.is({ faceToFace: -1, online: 18, homework: 10 }), false)
  */
 export const HoursByMode = t.type(
   { faceToFace: NonNegativeNumber, online: NonNegativeNumber, homework: NonNegativeNumber },
@@ -45,8 +51,10 @@ export type HoursByMode = t.TypeOf<typeof HoursByMode>
  * No hours in any mode.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { noHours } from 'microcred'
- * noHours.online // 0
+ * assert.deepEqual(noHours, { faceToFace: 0, online: 0, homework: 0 })
+ * assert.ok(Object.isFrozen(noHours))
  */
 export const noHours: HoursByMode = Object.freeze({ faceToFace: 0, online: 0, homework: 0 })
 
@@ -54,8 +62,9 @@ export const noHours: HoursByMode = Object.freeze({ faceToFace: 0, online: 0, ho
  * The sum of the hours in every mode.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { totalHours } from 'microcred'
- * totalHours({ faceToFace: 30, online: 45, homework: 30 }) // 105
+ * assert.equal(totalHours({ faceToFace: 30, online: 45, homework: 30 }), 105)
  */
 export const totalHours = (hours: HoursByMode): number =>
   hours.faceToFace + hours.online + hours.homework
@@ -64,9 +73,12 @@ export const totalHours = (hours: HoursByMode): number =>
  * Adds hours mode by mode.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { addHours } from 'microcred'
- * addHours({ faceToFace: 1, online: 2, homework: 3 }, { faceToFace: 1, online: 0, homework: 0 })
- * // { faceToFace: 2, online: 2, homework: 3 }
+ * assert.deepEqual(
+ *   addHours({ faceToFace: 1, online: 2, homework: 3 }, { faceToFace: 1, online: 0, homework: 0.5 }),
+ *   { faceToFace: 2, online: 2, homework: 3.5 },
+ * )
  */
 export const addHours = (a: HoursByMode, b: HoursByMode): HoursByMode => ({
   faceToFace: a.faceToFace + b.faceToFace,
@@ -78,8 +90,10 @@ export const addHours = (a: HoursByMode, b: HoursByMode): HoursByMode => ({
  * The human name of a mode, as used in messages and reports.
  *
  * @example
- * import { modeLabel } from 'microcred'
- * modeLabel('faceToFace') // 'face-to-face'
+ * import assert from 'node:assert/strict'
+ * import { modeLabel, modes } from 'microcred'
+ * assert.equal(modeLabel('faceToFace'), 'face-to-face')
+ * assert.deepEqual(modes.map(modeLabel), ['face-to-face', 'online', 'homework'])
  */
 export const modeLabel = (mode: Mode): string =>
   mode === 'faceToFace' ? 'face-to-face' : mode === 'online' ? 'online' : 'homework'
@@ -88,9 +102,10 @@ export const modeLabel = (mode: Mode): string =>
  * Whether `hours` is a whole number of `increment`s.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { isMultipleOf } from 'microcred'
- * isMultipleOf(1.75, 0.25) // true
- * isMultipleOf(1.1, 0.25) // false
+ * assert.equal(isMultipleOf(1.75, 0.25), true)
+ * assert.equal(isMultipleOf(1.1, 0.25), false)
  */
 export const isMultipleOf = (hours: number, increment: number): boolean =>
   Number.isInteger(hours / increment)

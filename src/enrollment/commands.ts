@@ -24,8 +24,9 @@ const on = <P extends t.Props>(props: P) => t.type({ enrollmentId: NonEmptyStrin
  * Enroll an educator in a cohort of a program (validated against the policy).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Enroll, catalog } from 'microcred'
- * Enroll.is({
+ * const enroll = {
  *   type: 'Enroll',
  *   data: {
  *     enrollmentId: 'enr-1',
@@ -33,7 +34,9 @@ const on = <P extends t.Props>(props: P) => t.type({ enrollmentId: NonEmptyStrin
  *     cohortId: 'steam-2026',
  *     program: catalog.steam,
  *   },
- * }) // true
+ * }
+ * assert.equal(Enroll.is(enroll), true)
+ * assert.equal(Enroll.is({ ...enroll, data: { ...enroll.data, cohortId: ' ' } }), false)
  */
 export const Enroll = message(
   'Enroll',
@@ -44,8 +47,12 @@ export const Enroll = message(
  * Record hours for a module in one mode (optionally for a face-to-face session).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { RecordHours } from 'microcred'
- * RecordHours.is({ type: 'RecordHours', data: { enrollmentId: 'enr-1', moduleId: 'steam-fa-1', mode: 'online', hours: 3 } }) // true
+ * const record = { type: 'RecordHours', data: { enrollmentId: 'enr-1', moduleId: 'steam-fa-1', mode: 'online', hours: 3 } }
+ * assert.equal(RecordHours.is(record), true)
+ * assert.equal(RecordHours.is({ ...record, data: { ...record.data, sessionId: 'pd-2026-09-14' } }), true)
+ * assert.equal(RecordHours.is({ ...record, data: { ...record.data, hours: 0 } }), false)
  */
 export const RecordHours = message(
   'RecordHours',
@@ -59,8 +66,9 @@ export const RecordHours = message(
  * Submit evidence and a reflection for an EOLA.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { SubmitArtifact } from 'microcred'
- * SubmitArtifact.is({
+ * const submit = {
  *   type: 'SubmitArtifact',
  *   data: {
  *     enrollmentId: 'enr-1',
@@ -68,7 +76,9 @@ export const RecordHours = message(
  *     evidence: [{ kind: 'lessonPlan', url: 'https://drive.lausd.net/plan.pdf' }],
  *     reflection: 'What worked and what I would change.',
  *   },
- * }) // true
+ * }
+ * assert.equal(SubmitArtifact.is(submit), true)
+ * assert.equal(SubmitArtifact.is({ ...submit, data: { ...submit.data, evidence: [] } }), false)
  */
 export const SubmitArtifact = message(
   'SubmitArtifact',
@@ -79,8 +89,11 @@ export const SubmitArtifact = message(
  * Grade an attempt at an EOLA with a score per rubric criterion; the outcome follows from them.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { GradeArtifact } from 'microcred'
- * GradeArtifact.is({ type: 'GradeArtifact', data: { enrollmentId: 'enr-1', eolaId: 'steam-eola-1', attempt: 1, scores: { planning: 3 }, feedback: '' } }) // true
+ * const grade = { type: 'GradeArtifact', data: { enrollmentId: 'enr-1', eolaId: 'steam-eola-1', attempt: 1, scores: { planning: 3 }, feedback: '' } }
+ * assert.equal(GradeArtifact.is(grade), true)
+ * assert.equal(GradeArtifact.is({ ...grade, data: { ...grade.data, attempt: 0 } }), false) // attempts count from 1
  */
 export const GradeArtifact = message(
   'GradeArtifact',
@@ -91,8 +104,9 @@ export const GradeArtifact = message(
  * Submit the capstone: the documented enactment of an EOLA that already meets.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { SubmitCapstone } from 'microcred'
- * SubmitCapstone.is({
+ * const submit = {
  *   type: 'SubmitCapstone',
  *   data: {
  *     enrollmentId: 'enr-1',
@@ -101,7 +115,9 @@ export const GradeArtifact = message(
  *     reflection: 'How the unit went.',
  *     nextSteps: 'Share it with my grade-level team.',
  *   },
- * }) // true
+ * }
+ * assert.equal(SubmitCapstone.is(submit), true)
+ * assert.equal(SubmitCapstone.is({ ...submit, data: { ...submit.data, documentationUrl: 'capstone.pdf' } }), false)
  */
 export const SubmitCapstone = message(
   'SubmitCapstone',
@@ -117,8 +133,11 @@ export const SubmitCapstone = message(
  * Grade a capstone attempt.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { GradeCapstone } from 'microcred'
- * GradeCapstone.is({ type: 'GradeCapstone', data: { enrollmentId: 'enr-1', attempt: 1, outcome: 'meets', feedback: 'Strong.' } }) // true
+ * const grade = { type: 'GradeCapstone', data: { enrollmentId: 'enr-1', attempt: 1, outcome: 'meets', feedback: 'Strong.' } }
+ * assert.equal(GradeCapstone.is(grade), true)
+ * assert.equal(GradeCapstone.is({ ...grade, data: { ...grade.data, outcome: 'pass' } }), false)
  */
 export const GradeCapstone = message(
   'GradeCapstone',
@@ -129,8 +148,10 @@ export const GradeCapstone = message(
  * Withdraw an enrollment that has not earned its credential.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Withdraw } from 'microcred'
- * Withdraw.is({ type: 'Withdraw', data: { enrollmentId: 'enr-1', reason: 'Moved schools' } }) // true
+ * assert.equal(Withdraw.is({ type: 'Withdraw', data: { enrollmentId: 'enr-1', reason: 'Moved schools' } }), true)
+ * assert.equal(Withdraw.is({ type: 'Withdraw', data: { enrollmentId: 'enr-1', reason: '' } }), false)
  */
 export const Withdraw = message('Withdraw', on({ reason: NonEmptyString }))
 
@@ -138,8 +159,10 @@ export const Withdraw = message('Withdraw', on({ reason: NonEmptyString }))
  * Revoke an earned credential.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { RevokeCredential } from 'microcred'
- * RevokeCredential.is({ type: 'RevokeCredential', data: { enrollmentId: 'enr-1', reason: 'Issued in error' } }) // true
+ * assert.equal(RevokeCredential.is({ type: 'RevokeCredential', data: { enrollmentId: 'enr-1', reason: 'Issued in error' } }), true)
+ * assert.equal(RevokeCredential.is({ type: 'RevokeCredential', data: { enrollmentId: 'enr-1' } }), false) // a reason is required
  */
 export const RevokeCredential = message('RevokeCredential', on({ reason: NonEmptyString }))
 
@@ -148,8 +171,9 @@ export const RevokeCredential = message('RevokeCredential', on({ reason: NonEmpt
  * signed, and the salt of the recipient's email hash, so a re-issue builds the same badge.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { IssueBadge } from 'microcred'
- * IssueBadge.is({
+ * const issue = {
  *   type: 'IssueBadge',
  *   data: {
  *     enrollmentId: 'enr-1',
@@ -157,7 +181,9 @@ export const RevokeCredential = message('RevokeCredential', on({ reason: NonEmpt
  *     format: 'jwt',
  *     salt: '5f2b9c0e',
  *   },
- * }) // true
+ * }
+ * assert.equal(IssueBadge.is(issue), true)
+ * assert.equal(IssueBadge.is({ ...issue, data: { ...issue.data, format: 'png' } }), false)
  */
 export const IssueBadge = message(
   'IssueBadge',

@@ -14,7 +14,11 @@ export type Decision = E.Either<DomainError, ReadonlyArray<EnrollmentEvent>>
  * A refusal.
  *
  * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
  * import { fail, ruleViolation } from 'microcred'
- * fail(ruleViolation('NotEnrolled', "enrollment 'enr-9' does not exist; enroll first"))._tag // 'Left'
+ * const refused = fail(ruleViolation('NotEnrolled', "enrollment 'enr-9' does not exist; enroll first"))
+ * assert.ok(E.isLeft(refused))
+ * assert.equal(refused.left._tag, 'NotEnrolled')
  */
 export const fail = (error: DomainError): Decision => E.left(error)

@@ -26,8 +26,23 @@ const fact = <P extends t.Props>(props: P) =>
  * An educator enrolled in a cohort of a program; pins the program version and its requirements.
  *
  * @example
- * import { EducatorEnrolled } from 'microcred'
- * EducatorEnrolled.name // 'EducatorEnrolled'
+ * import assert from 'node:assert/strict'
+ * import { EducatorEnrolled, catalog, lausdPolicy, requirementsOf } from 'microcred'
+ * const enrolled = {
+ *   type: 'EducatorEnrolled',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     at: '2026-09-01T16:00:00Z',
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     cohortId: 'steam-2026',
+ *     programId: catalog.steam.id,
+ *     programVersion: catalog.steam.version,
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy),
+ *     enrolledBy: 'admin-1',
+ *   },
+ * }
+ * assert.equal(EducatorEnrolled.is(enrolled), true)
+ * assert.equal(EducatorEnrolled.is({ ...enrolled, data: { ...enrolled.data, programVersion: 0 } }), false)
  */
 export const EducatorEnrolled = message(
   'EducatorEnrolled',
@@ -46,8 +61,23 @@ export const EducatorEnrolled = message(
  * (capped at what it still needed), `hours` what was recorded.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { HoursRecorded } from 'microcred'
- * HoursRecorded.name // 'HoursRecorded'
+ * const recorded = {
+ *   type: 'HoursRecorded',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     at: '2026-09-14T16:00:00Z',
+ *     moduleId: 'steam-fa-1',
+ *     mode: 'faceToFace',
+ *     hours: 3,
+ *     creditedHours: 1, // the module needed only one more face-to-face hour
+ *     recordedBy: 'fac-1',
+ *   },
+ * }
+ * assert.equal(HoursRecorded.is(recorded), true)
+ * assert.equal(HoursRecorded.is({ ...recorded, data: { ...recorded.data, creditedHours: 0 } }), true)
+ * assert.equal(HoursRecorded.is({ ...recorded, data: { ...recorded.data, hours: 0 } }), false)
  */
 export const HoursRecorded = message(
   'HoursRecorded',
@@ -67,8 +97,11 @@ export const HoursRecorded = message(
  * A module has every hour it requires, in every mode.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { ModuleCompleted } from 'microcred'
- * ModuleCompleted.name // 'ModuleCompleted'
+ * const completed = { type: 'ModuleCompleted', data: { enrollmentId: 'enr-1', moduleId: 'steam-fa-1', at: '2026-10-01T16:00:00Z' } }
+ * assert.equal(ModuleCompleted.is(completed), true)
+ * assert.equal(ModuleCompleted.is({ ...completed, type: 'CourseCompleted' }), false)
  */
 export const ModuleCompleted = message('ModuleCompleted', fact({ moduleId: NonEmptyString }))
 
@@ -76,8 +109,11 @@ export const ModuleCompleted = message('ModuleCompleted', fact({ moduleId: NonEm
  * Every module of a course is complete.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { CourseCompleted } from 'microcred'
- * CourseCompleted.name // 'CourseCompleted'
+ * const completed = { type: 'CourseCompleted', data: { enrollmentId: 'enr-1', courseId: 'foundations-access', at: '2026-11-01T16:00:00Z' } }
+ * assert.equal(CourseCompleted.is(completed), true)
+ * assert.equal(CourseCompleted.is({ ...completed, data: { ...completed.data, at: 'November' } }), false)
  */
 export const CourseCompleted = message('CourseCompleted', fact({ courseId: NonEmptyString }))
 
@@ -85,8 +121,21 @@ export const CourseCompleted = message('CourseCompleted', fact({ courseId: NonEm
  * The educator submitted an attempt at an EOLA.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { ArtifactSubmitted } from 'microcred'
- * ArtifactSubmitted.name // 'ArtifactSubmitted'
+ * const submitted = {
+ *   type: 'ArtifactSubmitted',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     at: '2026-10-15T16:00:00Z',
+ *     eolaId: 'steam-eola-1',
+ *     attempt: 1,
+ *     evidence: [{ kind: 'lessonPlan', url: 'https://drive.lausd.net/plan.pdf' }],
+ *     reflection: 'What worked and what I would change.',
+ *   },
+ * }
+ * assert.equal(ArtifactSubmitted.is(submitted), true)
+ * assert.equal(ArtifactSubmitted.is({ ...submitted, data: { ...submitted.data, evidence: [] } }), false)
  */
 export const ArtifactSubmitted = message(
   'ArtifactSubmitted',
@@ -102,8 +151,23 @@ export const ArtifactSubmitted = message(
  * An assessor graded an attempt against the EOLA's rubric.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { ArtifactGraded } from 'microcred'
- * ArtifactGraded.name // 'ArtifactGraded'
+ * const graded = {
+ *   type: 'ArtifactGraded',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     at: '2026-10-20T16:00:00Z',
+ *     eolaId: 'steam-eola-1',
+ *     attempt: 1,
+ *     assessorId: 'assessor-1',
+ *     scores: { design: 3, inquiry: 2 },
+ *     outcome: 'revise',
+ *     feedback: 'Show the inquiry in the student work.',
+ *   },
+ * }
+ * assert.equal(ArtifactGraded.is(graded), true)
+ * assert.equal(ArtifactGraded.is({ ...graded, data: { ...graded.data, outcome: 'fail' } }), false)
  */
 export const ArtifactGraded = message(
   'ArtifactGraded',
@@ -121,8 +185,22 @@ export const ArtifactGraded = message(
  * The educator submitted the capstone: the documented enactment of an EOLA that meets.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { CapstoneSubmitted } from 'microcred'
- * CapstoneSubmitted.name // 'CapstoneSubmitted'
+ * const submitted = {
+ *   type: 'CapstoneSubmitted',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     at: '2027-04-01T16:00:00Z',
+ *     attempt: 1,
+ *     enactedEolaId: 'steam-eola-3',
+ *     documentationUrl: 'https://drive.lausd.net/capstone',
+ *     reflection: 'How the unit went.',
+ *     nextSteps: 'Share it with my grade-level team.',
+ *   },
+ * }
+ * assert.equal(CapstoneSubmitted.is(submitted), true)
+ * assert.equal(CapstoneSubmitted.is({ ...submitted, data: { ...submitted.data, nextSteps: '' } }), false)
  */
 export const CapstoneSubmitted = message(
   'CapstoneSubmitted',
@@ -139,8 +217,14 @@ export const CapstoneSubmitted = message(
  * An assessor graded a capstone attempt.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { CapstoneGraded } from 'microcred'
- * CapstoneGraded.name // 'CapstoneGraded'
+ * const graded = {
+ *   type: 'CapstoneGraded',
+ *   data: { enrollmentId: 'enr-1', at: '2027-04-10T16:00:00Z', attempt: 1, assessorId: 'assessor-1', outcome: 'meets', feedback: '' },
+ * }
+ * assert.equal(CapstoneGraded.is(graded), true)
+ * assert.equal(CapstoneGraded.is({ ...graded, data: { ...graded.data, assessorId: '' } }), false)
  */
 export const CapstoneGraded = message(
   'CapstoneGraded',
@@ -156,8 +240,20 @@ export const CapstoneGraded = message(
  * Every requirement is met: the credential is earned, with the hours by mode and salary points.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { CredentialEarned } from 'microcred'
- * CredentialEarned.name // 'CredentialEarned'
+ * const earned = {
+ *   type: 'CredentialEarned',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     at: '2027-04-10T16:00:00Z',
+ *     credentialId: 'credential-enr-1',
+ *     hours: { faceToFace: 30, online: 45, homework: 30 },
+ *     salaryPoints: 3,
+ *   },
+ * }
+ * assert.equal(CredentialEarned.is(earned), true)
+ * assert.equal(CredentialEarned.is({ ...earned, data: { ...earned.data, hours: { online: 45 } } }), false)
  */
 export const CredentialEarned = message(
   'CredentialEarned',
@@ -168,8 +264,14 @@ export const CredentialEarned = message(
  * The enrollment was withdrawn before the credential was earned.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { EnrollmentWithdrawn } from 'microcred'
- * EnrollmentWithdrawn.name // 'EnrollmentWithdrawn'
+ * const withdrawn = {
+ *   type: 'EnrollmentWithdrawn',
+ *   data: { enrollmentId: 'enr-1', at: '2027-01-10T16:00:00Z', reason: 'Moved schools', withdrawnBy: 'e-1' },
+ * }
+ * assert.equal(EnrollmentWithdrawn.is(withdrawn), true)
+ * assert.equal(EnrollmentWithdrawn.is({ ...withdrawn, data: { ...withdrawn.data, reason: '  ' } }), false)
  */
 export const EnrollmentWithdrawn = message(
   'EnrollmentWithdrawn',
@@ -180,8 +282,20 @@ export const EnrollmentWithdrawn = message(
  * An administrator revoked an earned credential.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { CredentialRevoked } from 'microcred'
- * CredentialRevoked.name // 'CredentialRevoked'
+ * const revoked = {
+ *   type: 'CredentialRevoked',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     at: '2027-06-01T16:00:00Z',
+ *     credentialId: 'credential-enr-1',
+ *     reason: 'Issued in error',
+ *     revokedBy: 'admin-1',
+ *   },
+ * }
+ * assert.equal(CredentialRevoked.is(revoked), true)
+ * assert.equal(CredentialRevoked.is({ ...revoked, data: { ...revoked.data, revokedBy: undefined } }), false)
  */
 export const CredentialRevoked = message(
   'CredentialRevoked',
@@ -193,8 +307,21 @@ export const CredentialRevoked = message(
  * from this event's id and salt).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { BadgeIssued } from 'microcred'
- * BadgeIssued.name // 'BadgeIssued'
+ * const issued = {
+ *   type: 'BadgeIssued',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     at: '2027-05-01T16:00:00Z',
+ *     badgeId: 'https://achieve.lausd.net/credentials/credential-enr-1',
+ *     format: 'data-integrity',
+ *     salt: '5f2b9c0e',
+ *     issuedBy: 'admin-1',
+ *   },
+ * }
+ * assert.equal(BadgeIssued.is(issued), true)
+ * assert.equal(BadgeIssued.is({ ...issued, data: { ...issued.data, badgeId: 'credential-enr-1' } }), false) // not a URL
  */
 export const BadgeIssued = message(
   'BadgeIssued',
@@ -207,11 +334,15 @@ export const BadgeIssued = message(
  * decodes to itself, so decoding freezes the value passed in.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { EnrollmentEvent } from 'microcred'
- * E.isLeft(EnrollmentEvent.decode({ type: 'HoursLogged', data: {} })) // true: unknown type
- * const decoded = EnrollmentEvent.decode({ type: 'ModuleCompleted', data: { enrollmentId: 'enr-1', moduleId: 'm1', at: '2026-09-01T16:00:00Z' } })
- * E.isRight(decoded) && Object.isFrozen(decoded.right.data) // true
+ * assert.ok(E.isLeft(EnrollmentEvent.decode({ type: 'HoursLogged', data: {} }))) // unknown type
+ * const input = { type: 'ModuleCompleted', data: { enrollmentId: 'enr-1', moduleId: 'm1', at: '2026-09-01T16:00:00Z' } }
+ * const decoded = EnrollmentEvent.decode(input)
+ * assert.ok(E.isRight(decoded))
+ * assert.equal(decoded.right, input) // the input itself,
+ * assert.ok(Object.isFrozen(input.data)) // now frozen
  */
 export const EnrollmentEvent = taggedUnion(
   'EnrollmentEvent',

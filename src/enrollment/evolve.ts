@@ -18,8 +18,10 @@ import type { Enrollment, EnrollmentState, NotEnrolled } from './state.js'
  * A fresh state before any event.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { notEnrolled } from 'microcred'
- * notEnrolled().status // 'notEnrolled'
+ * assert.deepEqual(notEnrolled(), { status: 'notEnrolled' })
+ * assert.notEqual(notEnrolled(), notEnrolled()) // fresh each time
  */
 export const notEnrolled = (): NotEnrolled => ({ status: 'notEnrolled' })
 
@@ -82,10 +84,25 @@ const applyOwnEvent = (
  * starts the enrollment. An event of another enrollment leaves the state as it is.
  *
  * @example
- * import { applyEnrollmentEvent, notEnrolled } from 'microcred'
- * const state = notEnrolled()
- * applyEnrollmentEvent(state, { type: 'ModuleCompleted', data: { enrollmentId: 'x', moduleId: 'm', at: '2026-09-01T00:00:00Z' } })
- * state.status // 'notEnrolled': the event does not apply
+ * import assert from 'node:assert/strict'
+ * import { applyEnrollmentEvent, catalog, lausdPolicy, notEnrolled, requirementsOf } from 'microcred'
+ * const at = '2026-09-01T16:00:00Z'
+ * const completed = (enrollmentId: string) =>
+ *   ({ type: 'ModuleCompleted', data: { enrollmentId, moduleId: 'steam-fa-1', at } }) as const
+ * // Before the enrollment starts, an event does not apply: nothing is returned, nothing changes.
+ * assert.equal(applyEnrollmentEvent(notEnrolled(), completed('enr-1')), undefined)
+ * // The event that starts it returns the new state...
+ * const started = applyEnrollmentEvent(notEnrolled(), {
+ *   type: 'EducatorEnrolled',
+ *   data: { enrollmentId: 'enr-1', at, cohortId: 'steam-2026', programId: 'steam', programVersion: 1,
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' },
+ * })
+ * assert.ok(started && started.status === 'active')
+ * // ...and the others change the draft in place, unless they are another enrollment's.
+ * applyEnrollmentEvent(started, completed('enr-1'))
+ * applyEnrollmentEvent(started, completed('enr-2'))
+ * assert.deepEqual(started.completedModules, ['steam-fa-1'])
  */
 export const applyEnrollmentEvent = (
   draft: Draft<EnrollmentState>,
@@ -255,8 +272,21 @@ const freezeRequirements = (requirements: Requirements): Requirements => {
  * Applies one event to a state without touching it (immer `produce`).
  *
  * @example
- * import { enrollment, evolveEnrollment } from 'microcred'
- * evolveEnrollment(enrollment.initialState, { type: 'ModuleCompleted', data: { enrollmentId: 'x', moduleId: 'm', at: '2026-09-01T00:00:00Z' } }).status // 'notEnrolled'
+ * import assert from 'node:assert/strict'
+ * import { catalog, enrollment, evolveEnrollment, lausdPolicy, requirementsOf } from 'microcred'
+ * const at = '2026-09-01T16:00:00Z'
+ * const started = evolveEnrollment(enrollment.initialState, {
+ *   type: 'EducatorEnrolled',
+ *   data: { enrollmentId: 'enr-1', at, cohortId: 'steam-2026', programId: 'steam', programVersion: 1,
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' },
+ * })
+ * assert.equal(started.status, 'active')
+ * assert.ok(Object.isFrozen(started))
+ * assert.deepEqual(enrollment.initialState, { status: 'notEnrolled' }) // untouched
+ * // Another enrollment's event leaves the state as it is: the same object comes back.
+ * const other = { type: 'ModuleCompleted' as const, data: { enrollmentId: 'enr-2', moduleId: 'steam-fa-1', at } }
+ * assert.equal(evolveEnrollment(started, other), started)
  */
 export const evolveEnrollment = evolveWith(applyEnrollmentEvent)
 
@@ -269,8 +299,24 @@ export const evolveEnrollment = evolveWith(applyEnrollmentEvent)
  * an event that is not are frozen here, as immer does.
  *
  * @example
- * import { foldEnrollment } from 'microcred'
- * foldEnrollment([]).status // 'notEnrolled'
+ * import assert from 'node:assert/strict'
+ * import { catalog, foldEnrollment, isEnrolled, lausdPolicy, requirementsOf } from 'microcred'
+ * assert.deepEqual(foldEnrollment([]), { status: 'notEnrolled' })
+ * const at = '2026-09-01T16:00:00Z'
+ * const enrolled = foldEnrollment([
+ *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at, cohortId: 'steam-2026', programId: 'steam', programVersion: 1,
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' } },
+ * ])
+ * // Fold on from a state: the state passed in is left as it was.
+ * const state = foldEnrollment(
+ *   [{ type: 'HoursRecorded', data: { enrollmentId: 'enr-1', at, moduleId: 'steam-fa-1', mode: 'online', hours: 2, creditedHours: 2, recordedBy: 'lms-1' } }],
+ *   enrolled,
+ * )
+ * assert.ok(isEnrolled(state) && isEnrolled(enrolled))
+ * assert.deepEqual(state.credited['steam-fa-1'], { faceToFace: 0, online: 2, homework: 0 })
+ * assert.deepEqual(enrolled.credited['steam-fa-1'], { faceToFace: 0, online: 0, homework: 0 })
+ * assert.ok(Object.isFrozen(state.credited))
  */
 export const foldEnrollment: (
   events: Iterable<EnrollmentEvent>,
@@ -282,8 +328,22 @@ export const foldEnrollment: (
  * pass.
  *
  * @example
- * import { foldEnrollments } from 'microcred'
- * foldEnrollments([]).size // 0
+ * import assert from 'node:assert/strict'
+ * import { catalog, foldEnrollments, lausdPolicy, requirementsOf } from 'microcred'
+ * const at = '2026-09-01T16:00:00Z'
+ * const requirements = requirementsOf(catalog.steam, lausdPolicy)
+ * const enrolled = (enrollmentId: string, name: string) =>
+ *   ({ type: 'EducatorEnrolled', data: { enrollmentId, at, cohortId: 'steam-2026', programId: 'steam', programVersion: 1,
+ *     educator: { id: `e-${enrollmentId}`, name, email: 'educator@lausd.net' }, requirements, enrolledBy: 'admin-1' } }) as const
+ * const states = foldEnrollments([
+ *   enrolled('enr-1', 'Maria Lopez'),
+ *   enrolled('enr-2', 'Ana Ruiz'),
+ *   { type: 'EnrollmentWithdrawn', data: { enrollmentId: 'enr-1', at, reason: 'Moved schools', withdrawnBy: 'e-enr-1' } },
+ * ])
+ * assert.deepEqual([...states.keys()], ['enr-1', 'enr-2'])
+ * assert.equal(states.get('enr-1')?.status, 'withdrawn')
+ * assert.equal(states.get('enr-2')?.status, 'active')
+ * assert.equal(foldEnrollments([]).size, 0)
  */
 export const foldEnrollments: (
   events: Iterable<EnrollmentEvent>,

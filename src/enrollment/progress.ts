@@ -112,8 +112,22 @@ const notEnrolledProgress: Progress = {
  * courses, EOLAs, the capstone, the status, and what is still missing.
  *
  * @example
- * import { enrollment, progress } from 'microcred'
- * progress(enrollment.initialState).missing // ['an enrollment: the educator is not enrolled']
+ * import assert from 'node:assert/strict'
+ * import { catalog, enrollment, foldEnrollment, lausdPolicy, progress, requirementsOf } from 'microcred'
+ * assert.deepEqual(progress(enrollment.initialState).missing, ['an enrollment: the educator is not enrolled'])
+ * const at = '2026-09-14T16:00:00Z'
+ * const state = foldEnrollment([
+ *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at, cohortId: 'steam-2026', programId: 'steam', programVersion: 1,
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' } },
+ *   { type: 'HoursRecorded', data: { enrollmentId: 'enr-1', at, moduleId: 'steam-fa-1', mode: 'online', hours: 9, creditedHours: 9, recordedBy: 'lms-1' } },
+ * ])
+ * const report = progress(state)
+ * assert.equal(report.status, 'active')
+ * assert.deepEqual([report.hours.creditedTotal, report.hours.requiredTotal], [9, 105])
+ * assert.deepEqual([report.modules.completed, report.modules.required], [0, 6])
+ * assert.equal(report.capstone.status, 'notSubmitted')
+ * assert.equal(report.missing[0], "6 face-to-face hours in module 'STEAM Foundations: Integration, Inquiry and Design Thinking'")
  */
 export const progress = (state: EnrollmentState): Progress => {
   if (state.status === 'notEnrolled') return notEnrolledProgress

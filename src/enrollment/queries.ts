@@ -13,8 +13,18 @@ type Attempt = ArtifactAttempt | CapstoneAttempt
  * Whether some attempt was graded *meets*.
  *
  * @example
- * import { hasMet } from 'microcred'
- * hasMet([]) // false
+ * import assert from 'node:assert/strict'
+ * import { hasMet, type ArtifactAttempt, type Outcome } from 'microcred'
+ * const graded = (attempt: number, outcome: Outcome): ArtifactAttempt => ({
+ *   attempt,
+ *   evidence: [{ kind: 'link', url: 'https://lausd.net/unit' }],
+ *   reflection: 'What I changed.',
+ *   submittedAt: '2026-10-01T16:00:00Z',
+ *   grade: { assessorId: 'a-1', scores: {}, outcome, feedback: '', gradedAt: '2026-10-05T16:00:00Z' },
+ * })
+ * assert.equal(hasMet([]), false)
+ * assert.equal(hasMet([graded(1, 'revise')]), false)
+ * assert.equal(hasMet([graded(1, 'revise'), graded(2, 'meets')]), true)
  */
 export const hasMet = (attempts: ReadonlyArray<Attempt>): boolean =>
   attempts.some((attempt) => attempt.grade?.outcome === 'meets')
@@ -23,8 +33,20 @@ export const hasMet = (attempts: ReadonlyArray<Attempt>): boolean =>
  * Whether the latest attempt still awaits its grade.
  *
  * @example
- * import { isAwaitingGrade } from 'microcred'
- * isAwaitingGrade([]) // false
+ * import assert from 'node:assert/strict'
+ * import { isAwaitingGrade, type ArtifactAttempt } from 'microcred'
+ * const submitted: ArtifactAttempt = {
+ *   attempt: 1,
+ *   evidence: [{ kind: 'link', url: 'https://lausd.net/unit' }],
+ *   reflection: 'What I changed.',
+ *   submittedAt: '2026-10-01T16:00:00Z',
+ *   grade: null,
+ * }
+ * const grade = { assessorId: 'a-1', scores: {}, outcome: 'revise' as const, feedback: '', gradedAt: '2026-10-05T16:00:00Z' }
+ * assert.equal(isAwaitingGrade([]), false)
+ * assert.equal(isAwaitingGrade([submitted]), true)
+ * assert.equal(isAwaitingGrade([{ ...submitted, grade }]), false)
+ * assert.equal(isAwaitingGrade([{ ...submitted, grade }, { ...submitted, attempt: 2 }]), true)
  */
 export const isAwaitingGrade = (attempts: ReadonlyArray<Attempt>): boolean =>
   attempts.length > 0 && attempts[attempts.length - 1]?.grade === null
@@ -33,8 +55,12 @@ export const isAwaitingGrade = (attempts: ReadonlyArray<Attempt>): boolean =>
  * Whether a module's credited hours reach what it requires in every mode.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { hasModuleHours } from 'microcred'
- * hasModuleHours({ faceToFace: 6, online: 9, homework: 5 }, { id: 'm', courseId: 'c', title: 'M', hours: { faceToFace: 6, online: 9, homework: 5 } }) // true
+ * const module = { id: 'm', courseId: 'c', title: 'M', hours: { faceToFace: 6, online: 9, homework: 5 } }
+ * assert.equal(hasModuleHours({ faceToFace: 6, online: 9, homework: 5 }, module), true)
+ * assert.equal(hasModuleHours({ faceToFace: 12, online: 9, homework: 4.75 }, module), false) // every mode
+ * assert.equal(hasModuleHours(undefined, module), false) // nothing credited
  */
 export const hasModuleHours = (
   credited: Enrollment['credited'][string] | undefined,
@@ -46,8 +72,27 @@ export const hasModuleHours = (
  * capstone meets where required.
  *
  * @example
- * import { allRequirementsMet } from 'microcred'
- * typeof allRequirementsMet // 'function'
+ * import assert from 'node:assert/strict'
+ * import { allRequirementsMet, foldEnrollment, isEnrolled } from 'microcred'
+ * // A small program: one course of one module, no EOLA, no capstone.
+ * const requirements = {
+ *   courses: [{ id: 'c1', title: 'Foundations', moduleIds: ['m1'] }],
+ *   modules: [{ id: 'm1', courseId: 'c1', title: 'Access', hours: { faceToFace: 0, online: 2, homework: 0 } }],
+ *   eolas: [],
+ *   capstoneRequired: false,
+ *   maxAttempts: 3,
+ *   salaryPoints: 1,
+ *   hoursPerRecord: { increment: 0.25, max: 12 },
+ * }
+ * const at = '2026-09-01T16:00:00Z'
+ * const enrolled = foldEnrollment([
+ *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at, cohortId: 'pilot', programId: 'pilot', programVersion: 1,
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' }, requirements, enrolledBy: 'admin-1' } },
+ * ])
+ * assert.ok(isEnrolled(enrolled))
+ * assert.equal(allRequirementsMet(enrolled), false)
+ * // What `consequencesOf` asks: would they be met with these modules and courses complete?
+ * assert.equal(allRequirementsMet(enrolled, new Set(['m1']), new Set(['c1'])), true)
  */
 export const allRequirementsMet = (
   state: Enrollment,
@@ -67,7 +112,8 @@ export const allRequirementsMet = (
  * The id of the credential an enrollment earns: one per enrollment, stable.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { credentialIdOf } from 'microcred'
- * credentialIdOf('enr-1') // 'credential-enr-1'
+ * assert.equal(credentialIdOf('enr-1'), 'credential-enr-1')
  */
 export const credentialIdOf = (enrollmentId: string): string => `credential-${enrollmentId}`

@@ -16,8 +16,11 @@ import { RubricCriterion, type Program } from '../program/program.js'
  * points and how hours are recorded.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Requirements, catalog, lausdPolicy, requirementsOf } from 'microcred'
- * Requirements.is(requirementsOf(catalog.steam, lausdPolicy)) // true
+ * const requirements = requirementsOf(catalog.steam, lausdPolicy)
+ * assert.equal(Requirements.is(requirements), true)
+ * assert.equal(Requirements.is({ ...requirements, maxAttempts: 0 }), false)
  */
 export const Requirements = t.type(
   {
@@ -54,8 +57,19 @@ export type Requirements = t.TypeOf<typeof Requirements>
  * The requirements of a (valid) program under a policy.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog, lausdPolicy, requirementsOf } from 'microcred'
- * requirementsOf(catalog.steam, lausdPolicy).modules.length // 6
+ * const requirements = requirementsOf(catalog.steam, lausdPolicy)
+ * assert.equal(requirements.modules.length, 6)
+ * assert.deepEqual(requirements.modules[0], {
+ *   id: 'steam-fa-1',
+ *   courseId: 'foundations-access',
+ *   title: 'STEAM Foundations: Integration, Inquiry and Design Thinking',
+ *   hours: { faceToFace: 6, online: 9, homework: 5 },
+ * })
+ * assert.equal(requirements.eolas.length, 5)
+ * assert.equal(requirements.capstoneRequired, true) // from the policy
+ * assert.deepEqual(requirements.hoursPerRecord, { increment: 0.25, max: 12 })
  */
 export const requirementsOf = (program: Program, policy: StructuralPolicy): Requirements => ({
   courses: program.courses.map((course) => ({

@@ -13,8 +13,11 @@ import { BadgeFormat, Educator, EvidenceList, Outcome, Scores } from './shared.j
  * An assessor's grade of an attempt.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Grade } from 'microcred'
- * Grade.is({ assessorId: 'a-1', scores: {}, outcome: 'meets', feedback: '', gradedAt: '2026-10-01T16:00:00Z' }) // true
+ * const grade = { assessorId: 'a-1', scores: { design: 3 }, outcome: 'meets', feedback: '', gradedAt: '2026-10-01T16:00:00Z' }
+ * assert.equal(Grade.is(grade), true)
+ * assert.equal(Grade.is({ ...grade, gradedAt: undefined }), false)
  */
 export const Grade = t.type(
   {
@@ -33,8 +36,13 @@ export type Grade = t.TypeOf<typeof Grade>
  * One attempt at an EOLA, graded or awaiting its grade (`grade: null`).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { ArtifactAttempt } from 'microcred'
- * ArtifactAttempt.is({ attempt: 1, evidence: [{ kind: 'link', url: 'https://x.org' }], reflection: 'r', submittedAt: '2026-10-01T16:00:00Z', grade: null }) // true
+ * const awaiting = { attempt: 1, evidence: [{ kind: 'link', url: 'https://x.org' }], reflection: 'r', submittedAt: '2026-10-01T16:00:00Z', grade: null }
+ * assert.equal(ArtifactAttempt.is(awaiting), true)
+ * const grade = { assessorId: 'a-1', scores: {}, outcome: 'meets', feedback: '', gradedAt: '2026-10-05T16:00:00Z' }
+ * assert.equal(ArtifactAttempt.is({ ...awaiting, grade }), true)
+ * assert.equal(ArtifactAttempt.is({ ...awaiting, grade: undefined }), false) // `null` while it awaits
  */
 export const ArtifactAttempt = t.type(
   {
@@ -53,8 +61,11 @@ export type ArtifactAttempt = t.TypeOf<typeof ArtifactAttempt>
  * One attempt at the capstone.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { CapstoneAttempt } from 'microcred'
- * CapstoneAttempt.is({ attempt: 1, enactedEolaId: 'e1', documentationUrl: 'https://x.org', reflection: 'r', nextSteps: 'n', submittedAt: '2026-10-01T16:00:00Z', grade: null }) // true
+ * const attempt = { attempt: 1, enactedEolaId: 'e1', documentationUrl: 'https://x.org', reflection: 'r', nextSteps: 'n', submittedAt: '2026-10-01T16:00:00Z', grade: null }
+ * assert.equal(CapstoneAttempt.is(attempt), true)
+ * assert.equal(CapstoneAttempt.is({ ...attempt, documentationUrl: 'x.org' }), false)
  */
 export const CapstoneAttempt = t.type(
   {
@@ -75,8 +86,11 @@ export type CapstoneAttempt = t.TypeOf<typeof CapstoneAttempt>
  * The credential an enrollment earned.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { EarnedCredential } from 'microcred'
- * EarnedCredential.is({ credentialId: 'c', earnedAt: '2027-05-01T16:00:00Z', hours: { faceToFace: 30, online: 45, homework: 30 }, salaryPoints: 3 }) // true
+ * const earned = { credentialId: 'c', earnedAt: '2027-05-01T16:00:00Z', hours: { faceToFace: 30, online: 45, homework: 30 }, salaryPoints: 3 }
+ * assert.equal(EarnedCredential.is(earned), true)
+ * assert.equal(EarnedCredential.is({ ...earned, salaryPoints: -1 }), false)
  */
 export const EarnedCredential = t.type(
   {
@@ -94,8 +108,11 @@ export type EarnedCredential = t.TypeOf<typeof EarnedCredential>
  * The Open Badge issued for the earned credential: its id, format and recipient-hash salt.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { IssuedBadge } from 'microcred'
- * IssuedBadge.is({ badgeId: 'https://x.org/credentials/c', format: 'jwt', salt: 's', issuedBy: 'admin-1', issuedAt: '2027-06-01T16:00:00Z' }) // true
+ * const badge = { badgeId: 'https://x.org/credentials/c', format: 'jwt', salt: 's', issuedBy: 'admin-1', issuedAt: '2027-06-01T16:00:00Z' }
+ * assert.equal(IssuedBadge.is(badge), true)
+ * assert.equal(IssuedBadge.is({ ...badge, salt: '' }), false)
  */
 export const IssuedBadge = t.type(
   {
@@ -114,8 +131,10 @@ export type IssuedBadge = t.TypeOf<typeof IssuedBadge>
  * Why and when an enrollment ended without (or lost) its credential, and who ended it.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Ending } from 'microcred'
- * Ending.is({ reason: 'Moved', by: 'e-1', at: '2027-01-10T16:00:00Z' }) // true
+ * assert.equal(Ending.is({ reason: 'Moved', by: 'e-1', at: '2027-01-10T16:00:00Z' }), true)
+ * assert.equal(Ending.is({ reason: 'Moved', at: '2027-01-10T16:00:00Z' }), false) // by whom?
  */
 export const Ending = t.type(
   { reason: NonEmptyString, by: NonEmptyString, at: IsoDateTime },
@@ -128,8 +147,10 @@ export type Ending = t.TypeOf<typeof Ending>
  * Before any event.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { NotEnrolled } from 'microcred'
- * NotEnrolled.is({ status: 'notEnrolled' }) // true
+ * assert.equal(NotEnrolled.is({ status: 'notEnrolled' }), true)
+ * assert.equal(NotEnrolled.is({ status: 'active' }), false)
  */
 export const NotEnrolled = t.type({ status: t.literal('notEnrolled') }, 'NotEnrolled')
 /** Before any event. */
@@ -140,8 +161,10 @@ export type NotEnrolled = t.TypeOf<typeof NotEnrolled>
  * `earned`, `withdrawn` (ended before earning), `revoked` (earned, then revoked).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { EnrollmentStatus } from 'microcred'
- * EnrollmentStatus.is('earned') // true
+ * assert.equal(EnrollmentStatus.is('earned'), true)
+ * assert.equal(EnrollmentStatus.is('notEnrolled'), false) // not a status of a started enrollment
  */
 export const EnrollmentStatus = t.keyof(
   { active: null, earned: null, withdrawn: null, revoked: null },
@@ -155,8 +178,20 @@ export type EnrollmentStatus = t.TypeOf<typeof EnrollmentStatus>
  * requires, and everything credited, submitted and graded so far.
  *
  * @example
- * import { Enrollment, enrollment } from 'microcred'
- * Enrollment.is(enrollment.initialState) // false: not enrolled yet
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Enrollment, catalog, enrollment } from 'microcred'
+ * assert.equal(Enrollment.is(enrollment.initialState), false) // not enrolled yet
+ * const events = enrollment.decide(
+ *   { type: 'Enroll', data: { enrollmentId: 'enr-1', cohortId: 'steam-2026', program: catalog.steam,
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' } } },
+ *   enrollment.initialState,
+ *   { actor: { id: 'admin-1', roles: ['administrator'] }, at: '2026-09-01T16:00:00Z', commandId: 'c-1' },
+ * )
+ * assert.ok(E.isRight(events))
+ * const state = enrollment.fold(events.right)
+ * assert.equal(Enrollment.is(state), true)
+ * assert.equal(state.status, 'active')
  */
 export const Enrollment = t.type(
   {
@@ -195,8 +230,10 @@ export type Enrollment = t.TypeOf<typeof Enrollment>
  * The state of an enrollment stream.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { EnrollmentState, enrollment } from 'microcred'
- * EnrollmentState.is(enrollment.initialState) // true
+ * assert.equal(EnrollmentState.is(enrollment.initialState), true)
+ * assert.equal(EnrollmentState.is({ status: 'active' }), false) // an active enrollment has all its fields
  */
 export const EnrollmentState = t.union([NotEnrolled, Enrollment], 'EnrollmentState')
 /** The state of an enrollment stream. */
@@ -206,8 +243,16 @@ export type EnrollmentState = t.TypeOf<typeof EnrollmentState>
  * Whether the enrollment has started.
  *
  * @example
- * import { enrollment, isEnrolled } from 'microcred'
- * isEnrolled(enrollment.initialState) // false
+ * import assert from 'node:assert/strict'
+ * import { catalog, foldEnrollment, isEnrolled, lausdPolicy, requirementsOf } from 'microcred'
+ * assert.equal(isEnrolled(foldEnrollment([])), false)
+ * const state = foldEnrollment([
+ *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at: '2026-09-01T16:00:00Z',
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' }, cohortId: 'steam-2026',
+ *     programId: 'steam', programVersion: 1, requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' } },
+ * ])
+ * assert.ok(isEnrolled(state))
+ * assert.equal(state.educator.name, 'Maria Lopez') // narrowed to Enrollment
  */
 export const isEnrolled = (state: EnrollmentState): state is Enrollment =>
   state.status !== 'notEnrolled'

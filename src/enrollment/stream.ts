@@ -10,8 +10,11 @@ import { EnrollmentEvent } from './events.js'
  * The stream of one enrollment: `enrollment-<enrollmentId>`.
  *
  * @example
- * import { enrollmentStreamId } from 'microcred'
- * enrollmentStreamId('e1') // 'enrollment-e1'
+ * import assert from 'node:assert/strict'
+ * import { enrollment, enrollmentStreamId } from 'microcred'
+ * assert.equal(enrollmentStreamId('e1'), 'enrollment-e1')
+ * const withdraw = { type: 'Withdraw' as const, data: { enrollmentId: 'e1', reason: 'Moved schools' } }
+ * assert.equal(enrollment.streamIdOf(withdraw), 'enrollment-e1')
  */
 export const enrollmentStreamId = (enrollmentId: string): string => `enrollment-${enrollmentId}`
 
@@ -21,7 +24,11 @@ export const enrollmentStreamId = (enrollmentId: string): string => `enrollment-
  * an upcaster from the old version joins it.
  *
  * @example
- * import { enrollmentEvents } from 'microcred'
- * enrollmentEvents.versions // {}
+ * import assert from 'node:assert/strict'
+ * import { EnrollmentEvent, enrollmentEvents, schemaVersionOf } from 'microcred'
+ * assert.equal(enrollmentEvents.codec, EnrollmentEvent)
+ * assert.deepEqual(enrollmentEvents.versions, {})
+ * assert.deepEqual(enrollmentEvents.upcasters, {})
+ * assert.equal(schemaVersionOf(enrollmentEvents, 'EducatorEnrolled'), 1)
  */
 export const enrollmentEvents = eventSchema(EnrollmentEvent)
