@@ -1,9 +1,9 @@
 /**
  * Model-based test of the enrollment: fast-check runs random sequences of commands against a
- * small, independent model of the rules (plain numbers and lists, written from DESIGN.md) and
- * against the real system (an event log, `decide`, `foldEnrollment`), and after every command
- * checks that both agree: whether the command was accepted or refused (and why), which events it
- * produced, and what `progress` reports.
+ * small, independent model of the rules (plain numbers and lists, written from the rulebook in
+ * docs/domain.md) and against the real system (an event log, `decide`, `foldEnrollment`), and
+ * after every command checks that both agree: whether the command was accepted or refused (and
+ * why), which events it produced, and what `progress` reports.
  *
  * The model reads the program from `catalog.steam` (data) and calls nothing in `src` but the
  * codecs' types to build commands.
