@@ -45,8 +45,10 @@ export type AuthorizationRules = Readonly<Record<Action, ReadonlyArray<Grant>>>
  * administrator revokes, or records the issue of a badge.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { authorizationRules } from 'microcred'
- * authorizationRules.RecordOnlineHours.map((grant) => grant.role) // ['lms', 'administrator']
+ * assert.deepEqual(authorizationRules.RecordOnlineHours.map((grant) => grant.role), ['lms', 'administrator'])
+ * assert.deepEqual(authorizationRules.GradeArtifact, [{ role: 'assessor', relation: 'other' }])
  */
 export const authorizationRules: AuthorizationRules = {
   Enroll: [
@@ -92,11 +94,18 @@ const allows = (grant: Grant, actor: Actor, educatorId: string): boolean =>
  * Whether `actor` may take `action` on the enrollment of `educatorId`, under `rules`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { authorize } from 'microcred'
  * const assessor = { id: 'a-1', roles: ['assessor' as const] }
- * E.isRight(authorize('GradeArtifact', assessor, 'educator-7')) // true
- * E.isLeft(authorize('GradeArtifact', assessor, 'a-1')) // true: their own work
+ * assert.ok(E.isRight(authorize('GradeArtifact', assessor, 'educator-7')))
+ * const own = authorize('GradeArtifact', assessor, 'a-1') // their own work
+ * assert.ok(E.isLeft(own))
+ * assert.equal(own.left._tag, 'NotAuthorized')
+ * assert.equal(
+ *   own.left.message,
+ *   "a-1 (roles assessor) may not GradeArtifact on a-1's enrollment: it takes an assessor other than the educator",
+ * )
  */
 export const authorize = (
   action: Action,

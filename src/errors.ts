@@ -67,8 +67,12 @@ export type DomainError = InvalidCommand | InvalidProgram | NotAuthorized | Rule
  * A rule violation.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { ruleViolation } from 'microcred'
- * ruleViolation('UnknownModule', "module 'm9' is not part of this enrollment's program")
+ * assert.deepEqual(ruleViolation('UnknownModule', "module 'm9' is not part of this enrollment's program"), {
+ *   _tag: 'UnknownModule',
+ *   message: "module 'm9' is not part of this enrollment's program",
+ * })
  */
 export const ruleViolation = (tag: RuleBroken, message: string): RuleViolation => ({
   _tag: tag,
@@ -79,12 +83,16 @@ export const ruleViolation = (tag: RuleBroken, message: string): RuleViolation =
  * The error for input that failed to decode, naming every failing path.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as t from 'io-ts'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { invalidCommand } from 'microcred'
  * const result = t.type({ hours: t.number }).decode({})
- * if (E.isLeft(result)) invalidCommand('command', result.left).message
- * // 'invalid command: at hours: expected number, got nothing'
+ * assert.ok(E.isLeft(result))
+ * const error = invalidCommand('command', result.left)
+ * assert.equal(error._tag, 'InvalidCommand')
+ * assert.equal(error.message, 'invalid command: at hours: expected number, got nothing')
+ * assert.deepEqual(error.issues, [{ path: 'hours', message: 'expected number, got nothing' }])
  */
 export const invalidCommand = (what: string, errors: t.Errors): InvalidCommand => {
   const issues = decodeIssues(errors)
@@ -95,9 +103,11 @@ export const invalidCommand = (what: string, errors: t.Errors): InvalidCommand =
  * The error for a program that the policy rejects.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { invalidProgram } from 'microcred'
- * invalidProgram([{ _tag: 'EolaCount', path: 'eolas', message: 'the program has 4 EOLAs; the policy requires 5' }]).message
- * // 'invalid program: at eolas: the program has 4 EOLAs; the policy requires 5'
+ * const error = invalidProgram([{ _tag: 'EolaCount', path: 'eolas', message: 'the program has 4 EOLAs; the policy requires 5' }])
+ * assert.equal(error._tag, 'InvalidProgram')
+ * assert.equal(error.message, 'invalid program: at eolas: the program has 4 EOLAs; the policy requires 5')
  */
 export const invalidProgram = (errors: NonEmptyArray<ProgramError>): InvalidProgram => ({
   _tag: 'InvalidProgram',

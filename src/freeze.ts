@@ -11,9 +11,14 @@
  * Freezes a value and everything reachable from it, stopping at what is already frozen.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { deepFreeze } from 'microcred'
- * const state = deepFreeze({ hours: [1, 2] })
- * Object.isFrozen(state.hours) // true
+ * const state = deepFreeze({ hours: [1, 2], module: { id: 'm1' } })
+ * assert.ok(Object.isFrozen(state) && Object.isFrozen(state.hours) && Object.isFrozen(state.module))
+ * // What is frozen already is taken to be frozen all the way down: the walk stops there.
+ * const shallow = Object.freeze({ ids: ['m1'] })
+ * deepFreeze({ shallow })
+ * assert.equal(Object.isFrozen(shallow.ids), false)
  */
 export const deepFreeze = <A>(value: A): A => {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) freezeTree(value)

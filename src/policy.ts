@@ -23,8 +23,11 @@ import { HoursByMode, addHours, noHours } from './hours.js'
  * What the policy requires of the course at one position in a program.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { CourseRule } from 'microcred'
- * CourseRule.is({ title: 'Foundations and Access', modules: 2, hours: { faceToFace: 12, online: 18, homework: 10 } }) // true
+ * const rule = { title: 'Foundations and Access', modules: 2, hours: { faceToFace: 12, online: 18, homework: 10 } }
+ * assert.equal(CourseRule.is(rule), true)
+ * assert.equal(CourseRule.is({ ...rule, modules: 0 }), false) // at least one module
  */
 export const CourseRule = t.type(
   { title: NonEmptyString, modules: PositiveInteger, hours: HoursByMode },
@@ -46,8 +49,11 @@ const BinaryFraction = refine(
  * how hours are recorded.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { StructuralPolicy, lausdPolicy } from 'microcred'
- * StructuralPolicy.is(lausdPolicy) // true
+ * assert.equal(StructuralPolicy.is(lausdPolicy), true)
+ * // Hours are recorded in exact binary fractions, so sums of them stay exact: not in tenths.
+ * assert.equal(StructuralPolicy.is({ ...lausdPolicy, hoursPerRecord: { increment: 0.1, max: 12 } }), false)
  */
 export const StructuralPolicy = t.type(
   {
@@ -90,8 +96,11 @@ export type StructuralPolicy = t.TypeOf<typeof StructuralPolicy>
  * hours, at most 12 at a time.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { lausdPolicy, totalHours } from 'microcred'
- * lausdPolicy.courses.map((course) => totalHours(course.hours)) // [40, 40, 25]
+ * assert.deepEqual(lausdPolicy.courses.map((course) => totalHours(course.hours)), [40, 40, 25])
+ * assert.deepEqual(lausdPolicy.eolas, { count: 5, minPerCourse: 1 })
+ * assert.equal(lausdPolicy.maxAttempts, 3)
  */
 export const lausdPolicy: StructuralPolicy = {
   name: 'Los Angeles Unified School District',
@@ -123,8 +132,9 @@ export const lausdPolicy: StructuralPolicy = {
  * The hours a policy requires in all, by mode.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { lausdPolicy, policyHours } from 'microcred'
- * policyHours(lausdPolicy) // { faceToFace: 30, online: 45, homework: 30 }
+ * assert.deepEqual(policyHours(lausdPolicy), { faceToFace: 30, online: 45, homework: 30 })
  */
 export const policyHours = (policy: StructuralPolicy): HoursByMode =>
   policy.courses.map((course) => course.hours).reduce(addHours, noHours)

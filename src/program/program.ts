@@ -17,8 +17,12 @@ import { HoursByMode } from '../hours.js'
  * A standard the program aligns to; becomes an Open Badges `Alignment`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Standard } from 'microcred'
- * Standard.is({ targetName: 'CSTP 1', targetUrl: 'https://www.ctc.ca.gov/docs/default-source/educator-prep/standards/cstp-2009.pdf' }) // true
+ * const cstp = { targetName: 'CSTP 1', targetUrl: 'https://www.ctc.ca.gov/docs/default-source/educator-prep/standards/cstp-2009.pdf' }
+ * assert.equal(Standard.is(cstp), true)
+ * assert.equal(Standard.is({ ...cstp, targetCode: 'CSTP 1.1' }), true)
+ * assert.equal(Standard.is({ ...cstp, targetUrl: 'cstp-2009.pdf' }), false)
  */
 export const Standard = t.intersection(
   [
@@ -38,8 +42,10 @@ export type Standard = t.TypeOf<typeof Standard>
  * One module of a course, with the hours it carries in each mode.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Module } from 'microcred'
- * Module.is({ id: 'm1', title: 'Access', hours: { faceToFace: 6, online: 9, homework: 5 } }) // true
+ * assert.equal(Module.is({ id: 'm1', title: 'Access', hours: { faceToFace: 6, online: 9, homework: 5 } }), true)
+ * assert.equal(Module.is({ id: 'm1', title: 'Access', hours: { faceToFace: 6, online: 9 } }), false)
  */
 export const Module = t.type(
   { id: NonEmptyString, title: NonEmptyString, hours: HoursByMode },
@@ -52,8 +58,11 @@ export type Module = t.TypeOf<typeof Module>
  * A course: a titled sequence of modules.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Course } from 'microcred'
- * Course.is({ id: 'c1', title: 'Foundations and Access', modules: [] }) // true
+ * const access = { id: 'm1', title: 'Access', hours: { faceToFace: 6, online: 9, homework: 5 } }
+ * assert.equal(Course.is({ id: 'c1', title: 'Foundations and Access', modules: [access] }), true)
+ * assert.equal(Course.is({ id: 'c1', title: 'Foundations and Access', modules: [{ ...access, id: '' }] }), false)
  */
 export const Course = t.type(
   { id: NonEmptyString, title: NonEmptyString, modules: t.array(Module) },
@@ -67,8 +76,11 @@ export type Course = t.TypeOf<typeof Course>
  * `meetsAt` (scores run from 0 to `maxScore`).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { RubricCriterion } from 'microcred'
- * RubricCriterion.is({ id: 'evidence', description: 'Uses student work', maxScore: 4, meetsAt: 3 }) // true
+ * const criterion = { id: 'evidence', description: 'Uses student work', maxScore: 4, meetsAt: 3 }
+ * assert.equal(RubricCriterion.is(criterion), true)
+ * assert.equal(RubricCriterion.is({ ...criterion, maxScore: 0 }), false)
  */
 export const RubricCriterion = t.type(
   {
@@ -87,8 +99,11 @@ export type RubricCriterion = t.TypeOf<typeof RubricCriterion>
  * rubric it is graded against.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Eola } from 'microcred'
- * Eola.is({ id: 'e1', title: 'Lesson', courseId: 'c1', guide: 'Plan a lesson.', rubric: [] }) // true
+ * const eola = { id: 'e1', title: 'Lesson', courseId: 'c1', guide: 'Plan a lesson.', rubric: [] }
+ * assert.equal(Eola.is(eola), true)
+ * assert.equal(Eola.is({ ...eola, guide: '' }), false)
  */
 export const Eola = t.type(
   {
@@ -107,8 +122,11 @@ export type Eola = t.TypeOf<typeof Eola>
  * What the badge shows: its name, description, criteria and image.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { BadgeText } from 'microcred'
- * BadgeText.is({ name: 'STEAM', description: 'd', criteria: 'c', imageUrl: 'https://example.org/steam.png' }) // true
+ * const text = { name: 'STEAM', description: 'd', criteria: 'c', imageUrl: 'https://example.org/steam.png' }
+ * assert.equal(BadgeText.is(text), true)
+ * assert.equal(BadgeText.is({ ...text, imageUrl: 'steam.png' }), false) // an absolute URL
  */
 export const BadgeText = t.type(
   { name: NonEmptyString, description: NonEmptyString, criteria: NonEmptyString, imageUrl: Url },
@@ -123,8 +141,10 @@ export type BadgeText = t.TypeOf<typeof BadgeText>
  * rubrics, a capstone, salary points and the badge. `validateProgram` checks it against a policy.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Program, catalog } from 'microcred'
- * Program.is(catalog.steam) // true
+ * assert.equal(Program.is(catalog.steam), true)
+ * assert.equal(Program.is({ ...catalog.steam, version: 0 }), false)
  */
 export const Program = t.intersection(
   [

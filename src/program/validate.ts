@@ -212,12 +212,18 @@ const creditRules = (program: Program, policy: StructuralPolicy): ProgramError[]
  * default), returning the program or every violation found, each with its path and numbers.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { catalog, lausdPolicy, validateProgram } from 'microcred'
- * E.isRight(validateProgram(catalog.steam, lausdPolicy)) // true
+ * assert.ok(E.isRight(validateProgram(catalog.steam, lausdPolicy)))
  * const short = { ...catalog.steam, eolas: catalog.steam.eolas.slice(1) }
  * const result = validateProgram(short)
- * if (E.isLeft(result)) result.left[0].message // 'the program has 4 EOLAs; the policy requires 5'
+ * assert.ok(E.isLeft(result))
+ * assert.deepEqual(result.left[0], {
+ *   _tag: 'EolaCount',
+ *   path: 'eolas',
+ *   message: 'the program has 4 EOLAs; the policy requires 5',
+ * })
  */
 export const validateProgram = (
   input: unknown,
@@ -246,8 +252,9 @@ export const validateProgram = (
  * The hours a program's modules carry in all, by mode.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog, programHours } from 'microcred'
- * programHours(catalog.steam) // { faceToFace: 30, online: 45, homework: 30 }
+ * assert.deepEqual(programHours(catalog.steam), { faceToFace: 30, online: 45, homework: 30 })
  */
 export const programHours = (program: Program): HoursByMode => {
   const sum = { faceToFace: 0, online: 0, homework: 0 }
@@ -263,7 +270,8 @@ export const programHours = (program: Program): HoursByMode => {
  * The total hours of a program.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog, programTotalHours } from 'microcred'
- * programTotalHours(catalog.steam) // 105
+ * assert.equal(programTotalHours(catalog.steam), 105)
  */
 export const programTotalHours = (program: Program): number => totalHours(programHours(program))

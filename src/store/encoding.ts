@@ -95,6 +95,7 @@ const notJson = (
  * JSON `data`. The first problem is reported with the event's index and the path in it.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { checkBatch } from 'microcred'
  * const metadata = {
@@ -105,7 +106,13 @@ const notJson = (
  *   causationId: 'cmd-1',
  *   schemaVersion: 1,
  * }
- * E.isLeft(checkBatch('s-1', [{ type: 'Pinged', data: { n: NaN }, metadata }])) // true
+ * const pinged = { type: 'Pinged', data: { n: 1 }, metadata }
+ * assert.ok(E.isRight(checkBatch('s-1', [pinged])))
+ * const refused = checkBatch('s-1', [pinged, { ...pinged, data: { n: NaN } }])
+ * assert.ok(E.isLeft(refused))
+ * assert.equal(refused.left._tag, 'InvalidEvent')
+ * assert.deepEqual([refused.left.index, refused.left.path], [1, 'data.n'])
+ * assert.equal(refused.left.message, "event 1 of the batch for stream 's-1' cannot be stored: at data.n: NaN is not JSON; nothing was written")
  */
 export const checkBatch = (
   streamId: string,

@@ -51,9 +51,15 @@ export interface StoreFailed {
  * A version conflict.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { versionConflict } from 'microcred'
- * versionConflict('enrollment-e1', 3, 4).message
- * // "stream 'enrollment-e1' is at version 4, but the append expected version 3"
+ * const conflict = versionConflict('enrollment-e1', 3, 4)
+ * assert.equal(conflict._tag, 'VersionConflict')
+ * assert.equal(conflict.message, "stream 'enrollment-e1' is at version 4, but the append expected version 3")
+ * assert.equal(
+ *   versionConflict('enrollment-e1', 'noStream', 4).message,
+ *   "stream 'enrollment-e1' is at version 4, but the append expected no stream",
+ * )
  */
 export const versionConflict = (
   streamId: string,
@@ -73,9 +79,14 @@ export const versionConflict = (
  * An event the store refuses, with where in the batch and in the event.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { invalidEvent } from 'microcred'
- * invalidEvent('enrollment-e1', 1, 'data.hours', 'NaN is not JSON').message
- * // "event 1 of the batch for stream 'enrollment-e1' cannot be stored: at data.hours: NaN is not JSON; nothing was written"
+ * const error = invalidEvent('enrollment-e1', 1, 'data.hours', 'NaN is not JSON')
+ * assert.equal(error._tag, 'InvalidEvent')
+ * assert.equal(
+ *   error.message,
+ *   "event 1 of the batch for stream 'enrollment-e1' cannot be stored: at data.hours: NaN is not JSON; nothing was written",
+ * )
  */
 export const invalidEvent = (
   streamId: string,
@@ -94,12 +105,17 @@ export const invalidEvent = (
  * A stored event that does not decode.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { corruptEvent } from 'microcred'
- * corruptEvent(
+ * const error = corruptEvent(
  *   { streamId: 'enrollment-e1', version: 2, position: 17, type: 'HoursRecorded' },
  *   [{ path: 'data.hours', message: 'expected a number > 0, got -1' }],
- * ).message
- * // "stored event 'HoursRecorded' at stream 'enrollment-e1' version 2 (position 17) does not decode: at data.hours: expected a number > 0, got -1"
+ * )
+ * assert.equal(error._tag, 'CorruptEvent')
+ * assert.equal(
+ *   error.message,
+ *   "stored event 'HoursRecorded' at stream 'enrollment-e1' version 2 (position 17) does not decode: at data.hours: expected a number > 0, got -1",
+ * )
  */
 export const corruptEvent = (
   where: { streamId: string; version: number; position: number; type: string },
@@ -115,9 +131,12 @@ export const corruptEvent = (
  * A failure of the store itself, from what it threw.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { storeFailed } from 'microcred'
- * storeFailed('appending to stream enrollment-e1', new Error('connection terminated')).message
- * // 'the store failed while appending to stream enrollment-e1: connection terminated'
+ * assert.deepEqual(storeFailed('appending to stream enrollment-e1', new Error('connection terminated')), {
+ *   _tag: 'StoreFailed',
+ *   message: 'the store failed while appending to stream enrollment-e1: connection terminated',
+ * })
  */
 export const storeFailed = (doing: string, cause: unknown): StoreFailed => ({
   _tag: 'StoreFailed',

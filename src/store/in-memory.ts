@@ -23,9 +23,19 @@ export interface InMemoryEventStoreOptions {
  * frozen, so no caller can change what was stored.
  *
  * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
  * import { createInMemoryEventStore } from 'microcred'
- * const store = createInMemoryEventStore()
- * await store.streamVersion('enrollment-e1') // 0
+ * const store = createInMemoryEventStore({ now: () => '2026-09-01T16:00:00.000Z' })
+ * assert.equal(await store.streamVersion('enrollment-e1'), 0)
+ * const metadata = { eventId: 'ev-1', commandId: 'cmd-1', actorId: 'admin-1', correlationId: 'cmd-1', causationId: 'cmd-1', schemaVersion: 1 }
+ * const appended = await store.appendToStream('enrollment-e1', [{ type: 'Pinged', data: { n: 1 }, metadata }], { expectedVersion: 'noStream' })
+ * assert.ok(E.isRight(appended))
+ * assert.equal(appended.right.version, 1)
+ * assert.equal(await store.streamVersion('enrollment-e1'), 1)
+ * const [recorded] = await store.readStream('enrollment-e1')
+ * assert.deepEqual(recorded && [recorded.position, recorded.recordedAt], [1, '2026-09-01T16:00:00.000Z'])
+ * assert.ok(Object.isFrozen(recorded))
  */
 export const createInMemoryEventStore = (options: InMemoryEventStoreOptions = {}): EventStore => {
   const now = options.now ?? (() => new Date().toISOString())

@@ -12,15 +12,18 @@ import { IsoDateTime, NonEmptyString, PositiveInteger } from '../codec.js'
  * actor, the correlation and causation ids, and the schema version of its `data`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { EventMetadata } from 'microcred'
- * EventMetadata.is({
+ * const metadata = {
  *   eventId: 'e-1',
  *   commandId: 'cmd-1',
  *   actorId: 'admin-1',
  *   correlationId: 'cmd-1',
  *   causationId: 'cmd-1',
  *   schemaVersion: 1,
- * }) // true
+ * }
+ * assert.equal(EventMetadata.is(metadata), true)
+ * assert.equal(EventMetadata.is({ ...metadata, schemaVersion: 0 }), false) // versions count from 1
  */
 export const EventMetadata = t.type(
   {
@@ -40,8 +43,9 @@ export type EventMetadata = t.TypeOf<typeof EventMetadata>
  * An event to append: `type` and `data` as JSON, and its metadata.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { EventToAppend } from 'microcred'
- * EventToAppend.is({
+ * const event = {
  *   type: 'Pinged',
  *   data: { at: '2026-09-01T16:00:00Z' },
  *   metadata: {
@@ -52,7 +56,9 @@ export type EventMetadata = t.TypeOf<typeof EventMetadata>
  *     causationId: 'cmd-1',
  *     schemaVersion: 1,
  *   },
- * }) // true
+ * }
+ * assert.equal(EventToAppend.is(event), true)
+ * assert.equal(EventToAppend.is({ ...event, type: '' }), false)
  */
 export const EventToAppend = t.type(
   { type: NonEmptyString, data: t.unknown, metadata: EventMetadata },
@@ -67,8 +73,9 @@ export type EventToAppend = t.TypeOf<typeof EventToAppend>
  * `recordedAt` the store's ISO-8601 time of the append.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { RecordedEvent } from 'microcred'
- * RecordedEvent.is({
+ * const recorded = {
  *   streamId: 'enrollment-e1',
  *   version: 1,
  *   position: 1,
@@ -83,7 +90,9 @@ export type EventToAppend = t.TypeOf<typeof EventToAppend>
  *     schemaVersion: 1,
  *   },
  *   recordedAt: '2026-09-01T16:00:00.000Z',
- * }) // true
+ * }
+ * assert.equal(RecordedEvent.is(recorded), true)
+ * assert.equal(RecordedEvent.is({ ...recorded, position: 0 }), false) // positions count from 1
  */
 export const RecordedEvent = t.type(
   {

@@ -20,10 +20,12 @@ import { steam } from './steam.js'
  * (`{ ...catalog.steam, version: 2 }`), never by mutating one.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog } from 'microcred'
- * catalog.steam.title // 'STEAM'
- * catalog.englishLearner.id // 'tk12-english-learner'
- * catalog.readingSpecialist.eolas.length // 5
+ * assert.equal(catalog.steam.title, 'STEAM')
+ * assert.equal(catalog.englishLearner.id, 'tk12-english-learner')
+ * assert.equal(catalog.readingSpecialist.eolas.length, 5)
+ * assert.ok(Object.isFrozen(catalog.steam.courses[0]?.modules)) // deeply frozen
  */
 export const catalog: Readonly<{
   steam: Program
@@ -47,10 +49,14 @@ export const catalog: Readonly<{
  * The seven catalog programs in the order LAUSD lists them, starting with STEAM, its first.
  *
  * @example
- * import { catalogPrograms } from 'microcred'
- * catalogPrograms.map((program) => program.id)
- * // ['steam', 'tk12-english-learner', 'reading-specialist-early-literacy', 'dual-language-education',
- * //  'early-childhood-development', 'equitable-grading-instruction', 'anti-racist-instruction']
+ * import assert from 'node:assert/strict'
+ * import { catalog, catalogPrograms } from 'microcred'
+ * assert.deepEqual(
+ *   catalogPrograms.map((program) => program.id),
+ *   ['steam', 'tk12-english-learner', 'reading-specialist-early-literacy', 'dual-language-education',
+ *     'early-childhood-development', 'equitable-grading-instruction', 'anti-racist-instruction'],
+ * )
+ * assert.equal(catalogPrograms[0], catalog.steam)
  */
 export const catalogPrograms: ReadonlyArray<Program> = Object.freeze([
   catalog.steam,
