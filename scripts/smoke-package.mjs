@@ -8,11 +8,16 @@
  * script. Each asserts that
  * the exports every app relies on exist with the expected `typeof`, and that
  * `validateProgram(catalog.steam)` is a `Right`; then runs the `microcred` bin (`replay` of an
- * empty file, which needs no store). Prints one line per format; exits non-zero with
- * what is missing on failure. Run by `npm run check:package`, after the build, publint and attw.
+ * empty file, which needs no store). Last, the types as a TypeScript app sees them: `tsc --noEmit`
+ * (the repo's own TypeScript, run in the scratch project against the installed package's
+ * declarations) must accept `ok.ts`, a `handleCommand` call with a `RecordHours` command, and
+ * reject `typo.ts` (the field `hourz`) and `typo-type.ts` (the type `RecordHour`), each with an
+ * error naming the misspelling. Prints one line per check; exits non-zero with what is missing
+ * on failure. Run by `npm run check:package`, after the build, publint and attw.
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -97,6 +102,66 @@ const scripts = {
   cjs: ['smoke.cjs', script('require(entry)')],
 }
 
+/** An app's call of `handleCommand` with a `RecordHours` command, spelled as given. */
+const recordHours = ({ type = 'RecordHours', hours = 'hours' } = {}) =>
+  `import { createInMemoryEventStore, enrollment, handleCommand, type CommandContext } from 'microcred'
+
+const store = createInMemoryEventStore()
+const context: CommandContext = {
+  actor: { id: 'lms-1', roles: ['lms'] },
+  at: '2026-09-13T18:00:00Z',
+  commandId: 'hours-1',
+}
+export const handled = handleCommand(
+  store,
+  enrollment,
+  { type: '${type}', data: { enrollmentId: 'e1', moduleId: 'm1', mode: 'online', ${hours}: 2 } },
+  context,
+)
+`
+/**
+ * Compiled together by `tsc --noEmit`: a file without a `misspelling` must compile; one with it
+ * must not, with an error that quotes it (`'hourz'`, `'"RecordHour"'`).
+ */
+const typeChecks = [
+  { file: 'ok.ts', source: recordHours() },
+  { file: 'typo.ts', source: recordHours({ hours: 'hourz' }), misspelling: 'hourz' },
+  { file: 'typo-type.ts', source: recordHours({ type: 'RecordHour' }), misspelling: 'RecordHour' },
+]
+/** Whether a diagnostic quotes the word, as tsc quotes a property (`'x'`) or a literal (`"x"`). */
+const quotes = (text, word) => text.includes(`'${word}'`) || text.includes(`"${word}"`)
+const tsconfig = {
+  compilerOptions: {
+    strict: true,
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    lib: ['es2022'],
+    noEmit: true,
+    skipLibCheck: true,
+  },
+  files: typeChecks.map(({ file }) => file),
+}
+
+/** tsc's diagnostics (`--pretty false`) by file; those of no file under ''. */
+const diagnosticsByFile = (output) => {
+  const byFile = new Map()
+  let last
+  for (const line of output.split('\n')) {
+    const located = /^(.+?)\(\d+,\d+\): (error .*)$/.exec(line)
+    if (located !== null) {
+      last = { file: located[1], text: located[2] }
+      byFile.set(last.file, [...(byFile.get(last.file) ?? []), last])
+    } else if (/^\s/.test(line) && last !== undefined) last.text += `\n${line.trim()}`
+    else if (line.trim() !== '') byFile.set('', [...(byFile.get('') ?? []), { text: line }])
+  }
+  return new Map([...byFile].map(([file, list]) => [file, list.map((d) => d.text)]))
+}
+const short = (text) => {
+  const first = text.split('\n')[0]
+  return first.length > 110 ? `${first.slice(0, 109)}…` : first
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const run = (command, args, cwd) =>
@@ -150,6 +215,40 @@ try {
   } catch (error) {
     failed = true
     console.error(`smoke bin: FAILED, microcred replay exited ${error.status}: ${error.stderr}`)
+  }
+
+  // The types, as a TypeScript app compiles against them: typos in a command must not compile.
+  const require = createRequire(import.meta.url)
+  const tsc = require.resolve('typescript/bin/tsc')
+  const { version: tscVersion } = require('typescript/package.json')
+  for (const { file, source } of typeChecks) fs.writeFileSync(path.join(app, file), source)
+  fs.writeFileSync(path.join(app, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`)
+  let output = ''
+  try {
+    output = run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], app)
+  } catch (error) {
+    output = `${error.stdout ?? ''}${error.stderr ?? ''}`
+  }
+  const diagnostics = diagnosticsByFile(output)
+  const global = diagnostics.get('') ?? []
+  for (const { file, misspelling } of typeChecks) {
+    const errors = [...global, ...(diagnostics.get(file) ?? [])]
+    const naming = errors.find((text) => misspelling !== undefined && quotes(text, misspelling))
+    const label = `smoke types: tsc ${tscVersion} --noEmit ${file}`
+    if (misspelling === undefined && errors.length === 0) {
+      console.log(`${label}: ok, compiles`)
+    } else if (misspelling === undefined) {
+      failed = true
+      console.error(`${label}: FAILED, it should compile:\n  ${errors.join('\n  ')}`)
+    } else if (naming !== undefined) {
+      console.log(`${label}: ok, refused: ${short(naming)}`)
+    } else if (errors.length === 0) {
+      failed = true
+      console.error(`${label}: FAILED, it compiles: the misspelled '${misspelling}' is not caught`)
+    } else {
+      failed = true
+      console.error(`${label}: FAILED, no error names '${misspelling}':\n  ${errors.join('\n  ')}`)
+    }
   }
 } catch (error) {
   // npm pack or npm install failed: show npm's own explanation.
