@@ -52,12 +52,21 @@ const isPoolLike = (client: PostgresClient): client is PoolLike =>
  * the pool for its duration; a client that failed is destroyed rather than returned to the pool.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { PGlite } from '@electric-sql/pglite'
  * import { sqlDatabase } from 'microcred/postgres'
  * const pglite = new PGlite()
  * const db = sqlDatabase(pglite)
  * const result = await db.transaction((tx) => tx.query('SELECT 1 + 1 AS two'))
- * console.log(result.rows) // [ { two: 2 } ]
+ * assert.deepEqual(result.rows, [{ two: 2 }])
+ * // A transaction whose work rejects is rolled back.
+ * await db.query('CREATE TABLE notes (body text)')
+ * const rejected = db.transaction(async (tx) => {
+ *   await tx.query('INSERT INTO notes (body) VALUES ($1)', ['draft'])
+ *   throw new Error('changed my mind')
+ * })
+ * await assert.rejects(rejected, /changed my mind/)
+ * assert.deepEqual((await db.query('SELECT count(*)::int AS n FROM notes')).rows, [{ n: 0 }])
  * await pglite.close()
  */
 export const sqlDatabase = (client: PostgresClient): SqlDatabase => {

@@ -20,8 +20,9 @@ const ownerName = '.microcred.lock.owner'
  * may take it: how long a store whose process was killed keeps its directory locked.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { lockStaleMs } from 'microcred/postgres'
- * console.log(lockStaleMs / 1000) // 30 (seconds)
+ * assert.equal(lockStaleMs, 30_000) // 30 seconds
  */
 export const lockStaleMs = 30_000
 
@@ -55,15 +56,18 @@ const ownerOf = async (directory: string): Promise<string> => {
  * releasing it leaves a lock that another may take `lockStaleMs` after its last refresh.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fs from 'node:fs/promises'
  * import os from 'node:os'
  * import path from 'node:path'
  * import { lockDirectory } from 'microcred/postgres'
  * const directory = path.join(os.tmpdir(), `microcred-lock-${process.pid}-${Date.now()}`)
  * const lock = await lockDirectory(directory)
- * const second = await lockDirectory(directory).catch((error: Error) => error.message)
- * console.log(second) // "the directory ... is in use by another microcred store ..."
+ * assert.equal(lock.directory, directory)
+ * await assert.rejects(lockDirectory(directory), /is in use by another microcred store \(held by process \d+/)
  * await lock.release()
+ * const again = await lockDirectory(directory) // free once released
+ * await again.release()
  * await fs.rm(directory, { recursive: true, force: true })
  */
 export const lockDirectory = async (directory: string): Promise<DirectoryLock> => {

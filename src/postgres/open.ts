@@ -87,14 +87,17 @@ const eventLoopTurns = () => {
  * while this one is open. `close` closes PGlite and releases the lock.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fs from 'node:fs/promises'
  * import os from 'node:os'
  * import path from 'node:path'
  * import { openEmbeddedEventStore } from 'microcred/postgres'
  * const directory = path.join(os.tmpdir(), `microcred-doc-${process.pid}-${Date.now()}`)
  * const opened = await openEmbeddedEventStore(directory)
- * console.log(await opened.store.streamVersion('enrollment-e1')) // 0
+ * assert.equal(opened.description, `embedded PGlite store in ${directory} (schema microcred)`)
+ * assert.equal(await opened.store.streamVersion('enrollment-e1'), 0)
  * await opened.close()
+ * await assert.rejects(opened.store.streamVersion('enrollment-e1'), /is closed/)
  * await fs.rm(directory, { recursive: true, force: true })
  */
 export const openEmbeddedEventStore = async (
@@ -158,11 +161,18 @@ const redacted = (databaseUrl: string): string => {
  * migrates. `close` ends the pool.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { openServerEventStore } from 'microcred/postgres'
+ * // A server that cannot be reached: the error names the store, its password hidden.
+ * await assert.rejects(
+ *   openServerEventStore('postgres://microcred:secret@127.0.0.1:1/district'),
+ *   /^Error: could not open the PostgreSQL store at postgres:\/\/microcred:\*\*\*@127\.0\.0\.1:1\/district \(schema microcred\): /,
+ * )
  * const url = process.env['DATABASE_URL']
  * if (url !== undefined) {
  *   const opened = await openServerEventStore(url, { schema: 'doc_example' })
- *   console.log(opened.description) // "PostgreSQL store at postgres://... (schema doc_example)"
+ *   assert.match(opened.description, /^PostgreSQL store at postgres:.* \(schema doc_example\)$/)
+ *   assert.equal(await opened.store.streamVersion('doc-example-stream-never-written'), 0)
  *   await opened.close()
  * }
  */
@@ -206,15 +216,17 @@ export const openServerEventStore = async (
  * migrated before it resolves; `close` releases everything it opened.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import fs from 'node:fs/promises'
  * import os from 'node:os'
  * import path from 'node:path'
  * import { openEventStore } from 'microcred/postgres'
  * const directory = path.join(os.tmpdir(), `microcred-open-${process.pid}-${Date.now()}`)
- * const { store, close, description } = await openEventStore({ directory })
- * console.log(description) // "embedded PGlite store in /tmp/... (schema microcred)"
- * console.log(await store.streamVersion('enrollment-e1')) // 0
+ * const { store, close, description } = await openEventStore({ directory }, { schema: 'district_a' })
+ * assert.equal(description, `embedded PGlite store in ${directory} (schema district_a)`)
+ * assert.equal(await store.streamVersion('enrollment-e1'), 0)
  * await close()
+ * await assert.rejects(openEventStore({ directory }, { schema: 'District A' }), /invalid schema name "District A"/)
  * await fs.rm(directory, { recursive: true, force: true })
  */
 export const openEventStore = (

@@ -18,11 +18,16 @@ import { EventMetadata, type RecordedEvent } from '../store/recorded-event.js'
  * as stored: `decodeRecordedEvent` makes it a `CorruptEvent`.)
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { StoredRowError } from 'microcred/postgres'
  * const error = new StoredRowError('enrollment-e1', 2, 17, 'at metadata: expected an object')
- * console.log(error.message)
- * // "the stored row at stream 'enrollment-e1' version 2 (position 17) is not an event this store
- * // wrote: at metadata: expected an object; repair or remove it in the database"
+ * assert.ok(error instanceof Error)
+ * assert.equal(error.name, 'StoredRowError')
+ * assert.equal(
+ *   error.message,
+ *   "the stored row at stream 'enrollment-e1' version 2 (position 17) is not an event this store " +
+ *     'wrote: at metadata: expected an object; repair or remove it in the database',
+ * )
  */
 export class StoredRowError extends Error {
   override readonly name = 'StoredRowError'
@@ -44,9 +49,15 @@ export class StoredRowError extends Error {
  * is no longer exact, so that is an error rather than a silently rounded position.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { int8ToNumber } from 'microcred/postgres'
- * int8ToNumber('42') // 42 (pg gives strings)
- * int8ToNumber(42) // 42 (PGlite gives numbers)
+ * assert.equal(int8ToNumber('42'), 42) // pg gives strings
+ * assert.equal(int8ToNumber(42), 42) // PGlite gives numbers
+ * assert.throws(() => int8ToNumber('9007199254740993'), {
+ *   name: 'RangeError',
+ *   message: 'position 9007199254740993 is past 2^53 - 1, beyond what a JavaScript number holds exactly',
+ * })
+ * assert.throws(() => int8ToNumber('4.2', 'version'), /the database returned 4.2 for version, not an integer/)
  */
 export const int8ToNumber = (value: unknown, what = 'position'): number => {
   const n =

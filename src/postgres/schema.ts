@@ -10,8 +10,9 @@ import { sqlDatabase, type PostgresClient, type Queryable } from './client.js'
  * The PostgreSQL schema the store uses unless told otherwise.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { defaultSchema } from 'microcred/postgres'
- * console.log(defaultSchema) // 'microcred'
+ * assert.equal(defaultSchema, 'microcred')
  */
 export const defaultSchema = 'microcred'
 
@@ -92,11 +93,14 @@ const runMigrations = async (tx: Queryable, schema: string): Promise<number> => 
  * the schema version now in place.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { PGlite } from '@electric-sql/pglite'
  * import { migrate } from 'microcred/postgres'
  * const pglite = new PGlite()
- * await migrate(pglite, { schema: 'district_a' })
- * await migrate(pglite, { schema: 'district_a' }) // again: nothing to do
+ * const first = await migrate(pglite, { schema: 'district_a' })
+ * assert.equal(first.schema, 'district_a')
+ * assert.ok(first.version >= 1)
+ * assert.deepEqual(await migrate(pglite, { schema: 'district_a' }), first) // again: nothing to do
  * await pglite.close()
  */
 export const migrate = async (

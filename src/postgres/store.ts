@@ -95,6 +95,8 @@ const lastVersion = (recorded: ReadonlyArray<RecordedEvent>) =>
  * database itself (a lost connection) reject.
  *
  * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
  * import { PGlite } from '@electric-sql/pglite'
  * import { createPostgresEventStore, migrate } from 'microcred/postgres'
  * const pglite = new PGlite()
@@ -108,10 +110,17 @@ const lastVersion = (recorded: ReadonlyArray<RecordedEvent>) =>
  *   causationId: 'cmd-1',
  *   schemaVersion: 1,
  * }
- * await store.appendToStream('s-1', [{ type: 'Pinged', data: {}, metadata }], {
+ * const appended = await store.appendToStream('s-1', [{ type: 'Pinged', data: {}, metadata }], {
  *   expectedVersion: 'noStream',
  * })
- * console.log(await store.streamVersion('s-1')) // 1
+ * assert.ok(E.isRight(appended))
+ * assert.equal(appended.right.events[0]?.position, 1)
+ * assert.equal(await store.streamVersion('s-1'), 1)
+ * const again = await store.appendToStream('s-1', [{ type: 'Pinged', data: {}, metadata }], {
+ *   expectedVersion: 'noStream',
+ * })
+ * assert.ok(E.isLeft(again))
+ * assert.equal(again.left._tag, 'VersionConflict')
  * await pglite.close()
  */
 export const createPostgresEventStore = (
