@@ -35,8 +35,11 @@ import { badgeUrls } from './urls.js'
  * educator's id).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { BadgeOptions } from 'microcred/badge'
- * BadgeOptions.is({ salt: 'f3a9c2d4e5b6a7c8' }) // true
+ * assert.equal(BadgeOptions.is({ salt: 'f3a9c2d4e5b6a7c8' }), true)
+ * assert.equal(BadgeOptions.is({ salt: 'f3a9c2d4e5b6a7c8', validUntil: '2032-06-30T00:00:00Z' }), true)
+ * assert.equal(BadgeOptions.is({ salt: '' }), false)
  */
 export const BadgeOptions = t.intersection(
   [
@@ -75,12 +78,31 @@ const isWebUrl = (url: string) => /^https?:\/\//.test(url)
  * (`EnrollmentRevoked`), or that pinned another program version (`ProgramMismatch`).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { catalog, enrollment } from 'microcred'
+ * import { catalog, enrollment, foldEnrollment, lausdPolicy, requirementsOf } from 'microcred'
  * import { buildOpenBadgeCredential } from 'microcred/badge'
  * const issuer = { id: 'https://achieve.lausd.net/microcred/issuer', name: 'Los Angeles Unified' }
  * const result = buildOpenBadgeCredential(enrollment.initialState, catalog.steam, issuer, { salt: 's' })
- * E.isLeft(result) && result.left._tag // 'NotEarned'
+ * assert.ok(E.isLeft(result))
+ * assert.equal(result.left._tag, 'NotEarned')
+ * const earned = foldEnrollment([
+ *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at: '2026-09-01T16:00:00Z', cohortId: 'steam-2026', programId: 'steam',
+ *     programVersion: 1, educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' } },
+ *   // ...the hours, grades and capstone of the journey, then:
+ *   { type: 'CredentialEarned', data: { enrollmentId: 'enr-1', at: '2027-05-01T16:00:00Z', credentialId: 'credential-enr-1',
+ *     hours: { faceToFace: 30, online: 45, homework: 30 }, salaryPoints: 3 } },
+ * ])
+ * const badge = buildOpenBadgeCredential(earned, catalog.steam, issuer, { salt: 'f3a9c2d4e5b6a7c8' })
+ * assert.ok(E.isRight(badge))
+ * assert.equal(badge.right.id, 'https://achieve.lausd.net/microcred/issuer/credentials/credential-enr-1')
+ * assert.equal(badge.right.name, 'LAUSD STEAM Micro-Credential')
+ * assert.equal(badge.right.validFrom, '2027-05-01T16:00:00Z')
+ * assert.equal(badge.right.credentialSubject.creditsEarned, 105)
+ * const other = buildOpenBadgeCredential(earned, catalog.englishLearner, issuer, { salt: 'f3a9c2d4e5b6a7c8' })
+ * assert.ok(E.isLeft(other))
+ * assert.equal(other.left._tag, 'ProgramMismatch')
  */
 export const buildOpenBadgeCredential = (
   earned: EnrollmentState,

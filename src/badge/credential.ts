@@ -17,8 +17,13 @@ import { IsoDateTime, NonEmptyString, NonNegativeNumber, Url } from '../codec.js
  * The JSON-LD context URLs of an Open Badges 3.0 credential, in the order a credential lists them.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { contextUrls } from 'microcred/badge'
- * contextUrls.openBadges // 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
+ * assert.deepEqual(Object.values(contextUrls), [
+ *   'https://www.w3.org/ns/credentials/v2',
+ *   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+ *   'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
+ * ])
  */
 export const contextUrls = {
   /** The W3C Verifiable Credentials Data Model 2.0 context: always first. */
@@ -34,8 +39,12 @@ export const contextUrls = {
  * named in `credentialSchema`, and bundled in microcred for offline validation.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { achievementCredentialSchemaUrl } from 'microcred/badge'
- * achievementCredentialSchemaUrl.endsWith('ob_v3p0_achievementcredential_schema.json') // true
+ * assert.equal(
+ *   achievementCredentialSchemaUrl,
+ *   'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+ * )
  */
 export const achievementCredentialSchemaUrl =
   'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json'
@@ -52,8 +61,12 @@ const typeOf = <K extends string>(name: K) => t.tuple([t.literal(name)])
  * published), `name`, and optionally a web site, contact email, description and logo.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Issuer } from 'microcred/badge'
- * Issuer.is({ id: 'https://achieve.lausd.net/microcred/issuer', name: 'Los Angeles Unified' }) // true
+ * const issuer = { id: 'https://achieve.lausd.net/microcred/issuer', name: 'Los Angeles Unified' }
+ * assert.equal(Issuer.is(issuer), true)
+ * assert.equal(Issuer.is({ ...issuer, imageUrl: 'https://achieve.lausd.net/logo.png' }), true)
+ * assert.equal(Issuer.is({ ...issuer, id: 'lausd' }), false) // the id is a URL
  */
 export const Issuer = t.intersection(
   [
@@ -69,8 +82,11 @@ export type Issuer = t.TypeOf<typeof Issuer>
  * An OB 3.0 `Image`: the URL of a picture, with a caption.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Image } from 'microcred/badge'
- * Image.is({ id: 'https://achieve.lausd.net/microcred/badges/steam.png', type: 'Image' }) // true
+ * const image = { id: 'https://achieve.lausd.net/microcred/badges/steam.png', type: 'Image' }
+ * assert.equal(Image.is(image), true)
+ * assert.equal(Image.is({ ...image, type: 'Picture' }), false)
  */
 export const Image = t.intersection(
   [t.type({ id: Url, type: t.literal('Image') }), t.partial({ caption: NonEmptyString })],
@@ -83,8 +99,10 @@ export type Image = t.TypeOf<typeof Image>
  * An OB 3.0 `Profile`: who issued the credential (and who created the achievement).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Profile } from 'microcred/badge'
- * Profile.is({ id: 'https://achieve.lausd.net/microcred/issuer', type: ['Profile'], name: 'LAUSD' }) // true
+ * assert.equal(Profile.is({ id: 'https://achieve.lausd.net/microcred/issuer', type: ['Profile'], name: 'LAUSD' }), true)
+ * assert.equal(Profile.is({ id: 'https://achieve.lausd.net/microcred/issuer', type: 'Profile', name: 'LAUSD' }), false) // an array
  */
 export const Profile = t.intersection(
   [
@@ -100,8 +118,15 @@ export type Profile = t.TypeOf<typeof Profile>
  * The issuer's OB 3.0 `Profile`, as credentials show it.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { profileOf } from 'microcred/badge'
- * profileOf({ id: 'https://achieve.lausd.net/microcred/issuer', name: 'LAUSD' }).type // ['Profile']
+ * assert.deepEqual(profileOf({ id: 'https://achieve.lausd.net/microcred/issuer', name: 'LAUSD' }), {
+ *   id: 'https://achieve.lausd.net/microcred/issuer',
+ *   type: ['Profile'],
+ *   name: 'LAUSD',
+ * })
+ * const withLogo = profileOf({ id: 'https://achieve.lausd.net/microcred/issuer', name: 'LAUSD', imageUrl: 'https://achieve.lausd.net/logo.png' })
+ * assert.deepEqual(withLogo.image, { id: 'https://achieve.lausd.net/logo.png', type: 'Image', caption: 'LAUSD' })
  */
 export const profileOf = (issuer: Issuer): Profile => ({
   id: issuer.id,
@@ -190,8 +215,23 @@ export type Evidence = t.TypeOf<typeof Evidence>
  * result), the evidence, the official schema and the issuer's revocation list.
  *
  * @example
- * import { OpenBadgeCredential } from 'microcred/badge'
- * OpenBadgeCredential.is({ id: 'https://example.org/credentials/1' }) // false: far from complete
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { catalog, foldEnrollment, lausdPolicy, requirementsOf } from 'microcred'
+ * import { OpenBadgeCredential, buildOpenBadgeCredential } from 'microcred/badge'
+ * assert.equal(OpenBadgeCredential.is({ id: 'https://example.org/credentials/1' }), false) // far from complete
+ * const issuer = { id: 'https://achieve.lausd.net/microcred/issuer', name: 'Los Angeles Unified' }
+ * const earned = foldEnrollment([
+ *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at: '2026-09-01T16:00:00Z', cohortId: 'steam-2026', programId: 'steam',
+ *     programVersion: 1, educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' } },
+ *   // ...the hours, grades and capstone of the journey, then:
+ *   { type: 'CredentialEarned', data: { enrollmentId: 'enr-1', at: '2027-05-01T16:00:00Z', credentialId: 'credential-enr-1',
+ *     hours: { faceToFace: 30, online: 45, homework: 30 }, salaryPoints: 3 } },
+ * ])
+ * const badge = buildOpenBadgeCredential(earned, catalog.steam, issuer, { salt: 'f3a9c2d4e5b6a7c8' })
+ * assert.ok(E.isRight(badge))
+ * assert.equal(OpenBadgeCredential.is(badge.right), true)
  */
 export const OpenBadgeCredential = t.intersection(
   [
@@ -228,8 +268,18 @@ export type OpenBadgeCredential = t.TypeOf<typeof OpenBadgeCredential>
  * An embedded Data Integrity proof with the `eddsa-rdfc-2022` cryptosuite.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { DataIntegrityProof } from 'microcred/badge'
- * DataIntegrityProof.is({ type: 'DataIntegrityProof' }) // false: no cryptosuite, key or value
+ * assert.equal(DataIntegrityProof.is({ type: 'DataIntegrityProof' }), false) // no cryptosuite, key or value
+ * const proof = {
+ *   type: 'DataIntegrityProof',
+ *   cryptosuite: 'eddsa-rdfc-2022',
+ *   verificationMethod: 'https://achieve.lausd.net/microcred/issuer#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi',
+ *   proofPurpose: 'assertionMethod',
+ *   proofValue: 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKKFkrPTCTkYtBr5pA',
+ * }
+ * assert.equal(DataIntegrityProof.is(proof), true)
+ * assert.equal(DataIntegrityProof.is({ ...proof, cryptosuite: 'ecdsa-rdfc-2019' }), false) // eddsa-rdfc-2022 only
  */
 export const DataIntegrityProof = t.intersection(
   [

@@ -38,11 +38,31 @@ export interface DataIntegritySigningOptions {
  * signed copy is returned, with `proof` as a one-item array. Contexts come from the bundled copies; nothing is fetched.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { generateIssuerKey, signBadgeDataIntegrity, type OpenBadgeCredential } from 'microcred/badge'
- * const keyPair = await generateIssuerKey('ES256', { controller: 'https://achieve.lausd.net/microcred/issuer' })
- * const refused = await signBadgeDataIntegrity({} as OpenBadgeCredential, { keyPair })
- * E.isLeft(refused) && refused.left._tag // 'WrongKey': eddsa-rdfc-2022 signs with Ed25519 keys
+ * import { catalog, foldEnrollment, lausdPolicy, requirementsOf } from 'microcred'
+ * import { buildOpenBadgeCredential, generateIssuerKey, signBadgeDataIntegrity } from 'microcred/badge'
+ * const issuer = { id: 'https://achieve.lausd.net/microcred/issuer', name: 'Los Angeles Unified' }
+ * const earned = foldEnrollment([
+ *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at: '2026-09-01T16:00:00Z', cohortId: 'steam-2026', programId: 'steam',
+ *     programVersion: 1, educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' } },
+ *   // ...the hours, grades and capstone of the journey, then:
+ *   { type: 'CredentialEarned', data: { enrollmentId: 'enr-1', at: '2027-05-01T16:00:00Z', credentialId: 'credential-enr-1',
+ *     hours: { faceToFace: 30, online: 45, homework: 30 }, salaryPoints: 3 } },
+ * ])
+ * const badge = buildOpenBadgeCredential(earned, catalog.steam, issuer, { salt: 'f3a9c2d4e5b6a7c8' })
+ * assert.ok(E.isRight(badge))
+ * const keyPair = await generateIssuerKey('EdDSA', { controller: issuer.id })
+ * const signed = await signBadgeDataIntegrity(badge.right, { keyPair, created: '2027-05-02T09:00:00Z' })
+ * assert.ok(E.isRight(signed))
+ * assert.equal(signed.right.proof[0]?.cryptosuite, 'eddsa-rdfc-2022')
+ * assert.equal(signed.right.proof[0]?.verificationMethod, keyPair.id)
+ * assert.equal('proof' in badge.right, false) // a signed copy: the credential is unchanged
+ * const es256 = await generateIssuerKey('ES256', { controller: issuer.id })
+ * const refused = await signBadgeDataIntegrity(badge.right, { keyPair: es256 })
+ * assert.ok(E.isLeft(refused))
+ * assert.equal(refused.left._tag, 'WrongKey') // eddsa-rdfc-2022 signs with Ed25519 keys
  */
 export const signBadgeDataIntegrity = async (
   credential: OpenBadgeCredential,

@@ -27,7 +27,9 @@ const bundled: ReadonlyMap<string, unknown> = new Map<string, unknown>([
  * Whether microcred serves this context URL offline.
  *
  * @example
- * isBundledContext('https://www.w3.org/ns/credentials/v2') // true
+ * import assert from 'node:assert/strict'
+ * assert.equal(isBundledContext('https://www.w3.org/ns/credentials/v2'), true)
+ * assert.equal(isBundledContext('https://example.org/context.json'), false)
  */
 export const isBundledContext = (url: string): boolean => bundled.has(url)
 
@@ -44,8 +46,12 @@ export class OfflineDocumentMissing extends Error {
  * caller supplied), and rejects anything else with `OfflineDocumentMissing`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * const load = offlineDocumentLoader()
- * await load('https://www.w3.org/ns/credentials/v2') // { document: {...}, ... }
+ * const loaded = await load('https://www.w3.org/ns/credentials/v2')
+ * assert.equal(loaded.documentUrl, 'https://www.w3.org/ns/credentials/v2')
+ * assert.ok('@context' in (loaded.document as object))
+ * await assert.rejects(load('https://example.org/context.json'), { name: 'OfflineDocumentMissing' })
  */
 export const offlineDocumentLoader =
   (extra: ReadonlyMap<string, unknown> = new Map()): DocumentLoader =>

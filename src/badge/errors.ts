@@ -29,8 +29,12 @@ export interface BadgeError {
  * A `BadgeError`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { badgeError } from 'microcred/badge'
- * badgeError('SigningFailed', 'the key is not an Ed25519 key')._tag // 'SigningFailed'
+ * assert.deepEqual(badgeError('SigningFailed', 'the key is not an Ed25519 key'), {
+ *   _tag: 'SigningFailed',
+ *   message: 'the key is not an Ed25519 key',
+ * })
  */
 export const badgeError = (
   tag: BadgeError['_tag'],
@@ -42,12 +46,16 @@ export const badgeError = (
  * The `InvalidBadgeInput` error of an input that did not decode, naming what and where.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as t from 'io-ts'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { invalidBadgeInput } from 'microcred/badge'
  * const decoded = t.type({ salt: t.string }).decode({})
- * if (E.isLeft(decoded)) invalidBadgeInput('options', decoded.left).message
- * // 'invalid options: at salt: expected string, got nothing'
+ * assert.ok(E.isLeft(decoded))
+ * const error = invalidBadgeInput('options', decoded.left)
+ * assert.equal(error._tag, 'InvalidBadgeInput')
+ * assert.equal(error.message, 'invalid options: at salt: expected string, got nothing')
+ * assert.deepEqual(error.issues, [{ path: 'salt', message: 'expected string, got nothing' }])
  */
 export const invalidBadgeInput = (what: string, errors: t.Errors): BadgeError => {
   const issues = decodeIssues(errors)
@@ -99,8 +107,13 @@ export type VerificationError = {
  * A `VerificationError` found at `step`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { verificationError } from 'microcred/badge'
- * verificationError('validity', 'Expired', 'expired on 2030-01-01T00:00:00Z').step // 'validity'
+ * assert.deepEqual(verificationError('validity', 'Expired', 'expired on 2030-01-01T00:00:00Z'), {
+ *   _tag: 'Expired',
+ *   step: 'validity',
+ *   message: 'expired on 2030-01-01T00:00:00Z',
+ * })
  */
 export const verificationError = <S extends VerificationStep>(
   step: S,

@@ -78,13 +78,34 @@ const importPrivateKey = async (
  * Data Integrity proof keeps it inside the payload, as the spec orders.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { generateIssuerKey, signBadgeJwt, type OpenBadgeCredential } from 'microcred/badge'
- * declare const credential: OpenBadgeCredential // from buildOpenBadgeCredential
- * const key = await generateIssuerKey('ES256', { controller: 'https://achieve.lausd.net/microcred/issuer' })
+ * import { catalog, foldEnrollment, lausdPolicy, requirementsOf } from 'microcred'
+ * import { buildOpenBadgeCredential, generateIssuerKey, signBadgeJwt, type OpenBadgeCredential } from 'microcred/badge'
+ * const issuer = { id: 'https://achieve.lausd.net/microcred/issuer', name: 'Los Angeles Unified' }
+ * const earned = foldEnrollment([
+ *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at: '2026-09-01T16:00:00Z', cohortId: 'steam-2026', programId: 'steam',
+ *     programVersion: 1, educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' } },
+ *   // ...the hours, grades and capstone of the journey, then:
+ *   { type: 'CredentialEarned', data: { enrollmentId: 'enr-1', at: '2027-05-01T16:00:00Z', credentialId: 'credential-enr-1',
+ *     hours: { faceToFace: 30, online: 45, homework: 30 }, salaryPoints: 3 } },
+ * ])
+ * const badge = buildOpenBadgeCredential(earned, catalog.steam, issuer, { salt: 'f3a9c2d4e5b6a7c8' })
+ * assert.ok(E.isRight(badge))
+ * const key = await generateIssuerKey('ES256', { controller: issuer.id })
  * const signing = { privateKey: key.privateKeyJwk, kid: key.id, alg: 'ES256' } as const
+ * const jwt = await signBadgeJwt(badge.right, signing)
+ * assert.ok(E.isRight(jwt))
+ * const [header = '', payload = ''] = jwt.right.split('.')
+ * assert.deepEqual(JSON.parse(Buffer.from(header, 'base64url').toString()), { alg: 'ES256', kid: key.id, typ: 'JWT' })
+ * const claims = JSON.parse(Buffer.from(payload, 'base64url').toString())
+ * assert.equal(claims.iss, issuer.id)
+ * assert.equal(claims.jti, badge.right.id)
+ * assert.equal(claims.nbf, Date.parse('2027-05-01T16:00:00Z') / 1000)
  * const refused = await signBadgeJwt({} as OpenBadgeCredential, signing)
- * E.isLeft(refused) && refused.left._tag // 'InvalidBadgeInput'
+ * assert.ok(E.isLeft(refused))
+ * assert.equal(refused.left._tag, 'InvalidBadgeInput')
  */
 export const signBadgeJwt = async (
   credential: OpenBadgeCredential | SignedOpenBadgeCredential,

@@ -20,8 +20,10 @@ import { contextUrls, profileOf, type Issuer, type Profile } from './credential.
  * `eddsa-rdfc-2022` Data Integrity proof.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { SigningAlgorithm } from 'microcred/badge'
- * SigningAlgorithm.is('ES256') // true
+ * assert.equal(SigningAlgorithm.is('ES256'), true)
+ * assert.equal(SigningAlgorithm.is('HS256'), false) // no shared secrets
  */
 export const SigningAlgorithm = t.keyof(
   { RS256: null, ES256: null, EdDSA: null },
@@ -39,8 +41,10 @@ const optionalString = t.union([t.string, t.undefined])
  * A JSON Web Key (RFC 7517): the members RSA, EC and OKP keys use.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { Jwk } from 'microcred/badge'
- * Jwk.is({ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }) // true
+ * assert.equal(Jwk.is({ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }), true)
+ * assert.equal(Jwk.is({ crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }), false) // no kty
  */
 export const Jwk = t.intersection(
   [
@@ -72,8 +76,12 @@ export type Jwk = t.TypeOf<typeof Jwk>
  * JWKs. Keep it secret: `privateKeyJwk` signs badges.
  *
  * @example
- * import { IssuerKeyPair } from 'microcred/badge'
- * IssuerKeyPair.is({ alg: 'EdDSA' }) // false: no keys
+ * import assert from 'node:assert/strict'
+ * import { IssuerKeyPair, generateIssuerKey } from 'microcred/badge'
+ * assert.equal(IssuerKeyPair.is({ alg: 'EdDSA' }), false) // no keys
+ * const key = await generateIssuerKey('EdDSA', { controller: 'https://achieve.lausd.net/microcred/issuer' })
+ * assert.equal(IssuerKeyPair.is(key), true)
+ * assert.equal(IssuerKeyPair.is(JSON.parse(JSON.stringify(key))), true) // as stored and read back
  */
 export const IssuerKeyPair = t.type(
   { id: Url, controller: Url, alg: SigningAlgorithm, publicKeyJwk: Jwk, privateKeyJwk: Jwk },
@@ -88,13 +96,16 @@ export type IssuerKeyPair = t.TypeOf<typeof IssuerKeyPair>
  * a `Multikey` (`publicKeyMultibase`, for Ed25519) or a `JsonWebKey` (`publicKeyJwk`).
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { PublicKeyDocument } from 'microcred/badge'
- * PublicKeyDocument.is({
+ * const published = {
  *   id: 'https://example.com/issuers/876543#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi',
  *   type: 'Multikey',
  *   controller: 'https://example.com/issuers/876543',
  *   publicKeyMultibase: 'z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi',
- * }) // true
+ * }
+ * assert.equal(PublicKeyDocument.is(published), true)
+ * assert.equal(PublicKeyDocument.is({ ...published, type: 'Ed25519VerificationKey2020' }), false)
  */
 export const PublicKeyDocument = t.intersection(
   [
@@ -117,8 +128,9 @@ const privateMembers = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'])
  * published.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { publicJwk } from 'microcred/badge'
- * publicJwk({ kty: 'OKP', crv: 'Ed25519', x: 'abc', d: 'secret' }) // { kty: 'OKP', crv: 'Ed25519', x: 'abc' }
+ * assert.deepEqual(publicJwk({ kty: 'OKP', crv: 'Ed25519', x: 'abc', d: 'secret' }), { kty: 'OKP', crv: 'Ed25519', x: 'abc' })
  */
 export const publicJwk = (jwk: Jwk): Jwk =>
   Object.fromEntries(Object.entries(jwk).filter(([key]) => !privateMembers.has(key))) as Jwk
@@ -128,8 +140,10 @@ export const publicJwk = (jwk: Jwk): Jwk =>
  * `eddsa-rdfc-2022` verification methods use.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { ed25519Multibase } from 'microcred/badge'
- * await ed25519Multibase({ kty: 'OKP', crv: 'Ed25519', x: 'Q3fH-mAEp8s9i9W4HdjZbLSFU3-xq9FKsAtLQtUzYUk' }) // 'z6Mk...'
+ * const multibase = await ed25519Multibase({ kty: 'OKP', crv: 'Ed25519', x: 'Q3fH-mAEp8s9i9W4HdjZbLSFU3-xq9FKsAtLQtUzYUk' })
+ * assert.match(multibase, /^z6Mk[1-9A-HJ-NP-Za-km-z]{44}$/) // base58btc of the Ed25519 multicodec key
  */
 export const ed25519Multibase = async (jwk: Jwk): Promise<string> =>
   (await Ed25519Multikey.fromJwk({ jwk: publicJwk(jwk) })).publicKeyMultibase
@@ -140,10 +154,15 @@ export const ed25519Multibase = async (jwk: Jwk): Promise<string> =>
  * (RFC 7638) for RSA and P-256. RSA keys are 2048 bits.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { generateIssuerKey } from 'microcred/badge'
  * const key = await generateIssuerKey('ES256', { controller: 'https://achieve.lausd.net/microcred/issuer' })
- * key.id.startsWith('https://achieve.lausd.net/microcred/issuer#') // true
- * key.privateKeyJwk.d !== undefined && key.publicKeyJwk.d === undefined // true
+ * assert.ok(key.id.startsWith('https://achieve.lausd.net/microcred/issuer#'))
+ * assert.equal(key.publicKeyJwk.kid, key.id)
+ * assert.equal(typeof key.privateKeyJwk.d, 'string')
+ * assert.equal(key.publicKeyJwk.d, undefined)
+ * const ed25519 = await generateIssuerKey('EdDSA', { controller: 'https://achieve.lausd.net/microcred/issuer' })
+ * assert.match(ed25519.id, /#z6Mk/) // named by its multibase key
  */
 export const generateIssuerKey = async (
   alg: SigningAlgorithm,
@@ -177,11 +196,16 @@ export const generateIssuerKey = async (
  * `JsonWebKey` (without any private member) otherwise.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { generateIssuerKey, publicKeyDocumentOf } from 'microcred/badge'
  * const key = await generateIssuerKey('EdDSA', { controller: 'https://achieve.lausd.net/microcred/issuer' })
  * const published = await publicKeyDocumentOf(key)
- * published.type // 'Multikey'
- * 'privateKeyJwk' in published // false
+ * assert.equal(published.type, 'Multikey')
+ * assert.equal(published.id, key.id)
+ * assert.equal('privateKeyJwk' in published, false)
+ * const es256 = await publicKeyDocumentOf(await generateIssuerKey('ES256', { controller: 'https://achieve.lausd.net/microcred/issuer' }))
+ * assert.equal(es256.type, 'JsonWebKey')
+ * assert.equal(es256.publicKeyJwk?.d, undefined)
  */
 export const publicKeyDocumentOf = async (keyPair: IssuerKeyPair): Promise<PublicKeyDocument> =>
   keyPair.alg === 'EdDSA'
@@ -231,12 +255,15 @@ export type IssuerProfileDocument = Profile & {
  * out.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { generateIssuerKey, issuerProfileDocument } from 'microcred/badge'
  * const issuer = { id: 'https://achieve.lausd.net/microcred/issuer', name: 'Los Angeles Unified' }
  * const key = await generateIssuerKey('EdDSA', { controller: issuer.id })
- * const profile = await issuerProfileDocument(issuer, [key])
- * profile.assertionMethod // [key.id]
- * JSON.stringify(profile).includes(String(key.privateKeyJwk.d)) // false
+ * const elsewhere = await generateIssuerKey('EdDSA', { controller: 'https://example.org/issuer' })
+ * const profile = await issuerProfileDocument(issuer, [key, elsewhere])
+ * assert.deepEqual(profile.assertionMethod, [key.id]) // only the issuer's own keys
+ * assert.equal(profile.name, 'Los Angeles Unified')
+ * assert.ok(!JSON.stringify(profile).includes(String(key.privateKeyJwk.d)))
  */
 export const issuerProfileDocument = async (
   issuer: Issuer,

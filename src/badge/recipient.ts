@@ -13,8 +13,9 @@ import { asArray, isObject, stringAt } from './internal.js'
  * and `maria.lopez@lausd.net` name the same educator.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { normalizeEmail } from 'microcred/badge'
- * normalizeEmail(' Maria.Lopez@LAUSD.net ') // 'maria.lopez@lausd.net'
+ * assert.equal(normalizeEmail(' Maria.Lopez@LAUSD.net '), 'maria.lopez@lausd.net')
  */
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase()
 
@@ -23,8 +24,12 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
  * address followed by the salt.
  *
  * @example
+ * import assert from 'node:assert/strict'
+ * import { createHash } from 'node:crypto'
  * import { identityHash } from 'microcred/badge'
- * identityHash('maria.lopez@lausd.net', 'pepper').startsWith('sha256$') // true
+ * const hash = identityHash('Maria.Lopez@LAUSD.net', 'pepper')
+ * assert.equal(hash, `sha256$${createHash('sha256').update('maria.lopez@lausd.netpepper').digest('hex')}`)
+ * assert.notEqual(identityHash('maria.lopez@lausd.net', 'salt'), hash) // the salt matters
  */
 export const identityHash = (email: string, salt: string): string =>
   `sha256$${createHash('sha256')
@@ -37,14 +42,15 @@ export const identityHash = (email: string, salt: string): string =>
  * the OB 3.0 verifier compares them.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { identityHash, isRecipient } from 'microcred/badge'
  * const credential = {
  *   credentialSubject: {
  *     identifier: [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'pepper', identityHash: identityHash('maria.lopez@lausd.net', 'pepper') }],
  *   },
  * }
- * isRecipient(credential, 'Maria.Lopez@lausd.net') // true
- * isRecipient(credential, 'someone.else@lausd.net') // false
+ * assert.equal(isRecipient(credential, 'Maria.Lopez@lausd.net'), true)
+ * assert.equal(isRecipient(credential, 'someone.else@lausd.net'), false)
  */
 export const isRecipient = (credential: unknown, email: string): boolean => {
   const subject = isObject(credential) ? credential['credentialSubject'] : undefined

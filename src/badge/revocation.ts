@@ -16,8 +16,10 @@ import { badgeUrls } from './urls.js'
  * publishes it.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { RevokedCredential } from 'microcred/badge'
- * RevokedCredential.is({ id: 'https://achieve.lausd.net/microcred/credentials/c-1' }) // true
+ * assert.equal(RevokedCredential.is({ id: 'https://achieve.lausd.net/microcred/credentials/c-1' }), true)
+ * assert.equal(RevokedCredential.is({ id: 'https://achieve.lausd.net/microcred/credentials/c-1', revoked: 'yes' }), false)
  */
 export const RevokedCredential = t.intersection(
   [t.type({ id: Url }), t.partial({ revoked: t.boolean, revocationReason: NonEmptyString })],
@@ -31,12 +33,15 @@ export type RevokedCredential = t.TypeOf<typeof RevokedCredential>
  * issuer's id, and the credentials it revoked.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { RevocationList } from 'microcred/badge'
- * RevocationList.is({
+ * const list = {
  *   id: 'https://achieve.lausd.net/microcred/revocations',
  *   issuer: 'https://achieve.lausd.net/microcred/issuer',
  *   revokedCredentials: [],
- * }) // true
+ * }
+ * assert.equal(RevocationList.is(list), true)
+ * assert.equal(RevocationList.is({ ...list, revokedCredentials: [{ id: 'c-1' }] }), false) // ids are URLs
  */
 export const RevocationList = t.intersection(
   [
@@ -65,14 +70,20 @@ export interface RevocationListOptions {
  * (or any store's `readAll`) can be passed.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { buildRevocationList } from 'microcred/badge'
  * const issuer = { id: 'https://achieve.lausd.net/microcred/issuer', name: 'Los Angeles Unified' }
  * const revoked = {
  *   type: 'CredentialRevoked',
  *   data: { enrollmentId: 'enr-1', credentialId: 'cred-1', reason: 'Evidence was plagiarized', revokedBy: 'admin-1', at: '2027-06-01T16:00:00Z' },
  * }
- * buildRevocationList([revoked], { issuer }).revokedCredentials
- * // [{ id: 'https://achieve.lausd.net/microcred/issuer/credentials/cred-1', revoked: true }]
+ * const list = buildRevocationList([revoked], { issuer })
+ * assert.equal(list.id, 'https://achieve.lausd.net/microcred/issuer/revocations')
+ * assert.deepEqual(list.revokedCredentials, [
+ *   { id: 'https://achieve.lausd.net/microcred/issuer/credentials/cred-1', revoked: true },
+ * ])
+ * const withReasons = buildRevocationList([revoked], { issuer, reasons: true })
+ * assert.equal(withReasons.revokedCredentials[0]?.revocationReason, 'Evidence was plagiarized')
  */
 export const buildRevocationList = (
   events: Iterable<{ readonly type: string; readonly data: unknown }>,

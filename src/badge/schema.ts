@@ -79,10 +79,14 @@ const kindOf = (credential: JsonObject): Kind =>
  * `SubjectUnidentified`, at step `schema`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { validateBadgeStructure } from 'microcred/badge'
  * const result = validateBadgeStructure({ type: ['VerifiableCredential', 'OpenBadgeCredential'] })
- * E.isLeft(result) && result.left.message.startsWith('the credential does not match') // true
+ * assert.ok(E.isLeft(result))
+ * assert.equal(result.left.step, 'schema')
+ * assert.equal(result.left._tag, 'SchemaInvalid')
+ * assert.match(result.left.message, /^the credential does not match the official AchievementCredential schema: at /)
  */
 export const validateBadgeStructure = (
   credential: unknown,

@@ -22,11 +22,14 @@ export interface BadgeUrls {
  * achievements at `/achievements/<programId>/v<version>`, the revocation list at `/revocations`.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { badgeUrls } from 'microcred/badge'
  * const urls = badgeUrls('https://achieve.lausd.net/microcred/')
- * urls.credential('cred-1') // 'https://achieve.lausd.net/microcred/credentials/cred-1'
- * urls.achievement('steam', 1) // 'https://achieve.lausd.net/microcred/achievements/steam/v1'
- * urls.revocationList // 'https://achieve.lausd.net/microcred/revocations'
+ * assert.equal(urls.base, 'https://achieve.lausd.net/microcred') // no trailing slash
+ * assert.equal(urls.credential('cred-1'), 'https://achieve.lausd.net/microcred/credentials/cred-1')
+ * assert.equal(urls.credential('cred 2'), 'https://achieve.lausd.net/microcred/credentials/cred%202')
+ * assert.equal(urls.achievement('steam', 1), 'https://achieve.lausd.net/microcred/achievements/steam/v1')
+ * assert.equal(urls.revocationList, 'https://achieve.lausd.net/microcred/revocations')
  */
 export const badgeUrls = (baseUrl: string): BadgeUrls => {
   const base = baseUrl.replace(/\/+$/, '')

@@ -170,27 +170,36 @@ const summary = (
  * the first failure, naming its step, or to the verified badge; it never rejects.
  *
  * @example
- * import fc from 'fast-check'
+ * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { catalog } from 'microcred'
+ * import { catalog, foldEnrollment, lausdPolicy, requirementsOf } from 'microcred'
  * import { buildOpenBadgeCredential, generateIssuerKey, issuerProfileDocument, signBadgeJwt, verifyBadge } from 'microcred/badge'
- * import { journeyArbitrary, runSteps } from 'microcred/testing'
  * const issuer = { id: 'https://achieve.lausd.net/microcred/issuer', name: 'Los Angeles Unified' }
- * const [journey] = fc.sample(journeyArbitrary({ program: catalog.steam }), 1)
+ * const earned = foldEnrollment([
+ *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at: '2026-09-01T16:00:00Z', cohortId: 'steam-2026', programId: 'steam',
+ *     programVersion: 1, educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' } },
+ *   // ...the hours, grades and capstone of the journey, then:
+ *   { type: 'CredentialEarned', data: { enrollmentId: 'enr-1', at: '2027-05-01T16:00:00Z', credentialId: 'credential-enr-1',
+ *     hours: { faceToFace: 30, online: 45, homework: 30 }, salaryPoints: 3 } },
+ * ])
+ * const badge = buildOpenBadgeCredential(earned, catalog.steam, issuer, { salt: 'f3a9c2d4' })
+ * assert.ok(E.isRight(badge))
  * const key = await generateIssuerKey('ES256', { controller: issuer.id })
  * const { verificationMethod } = await issuerProfileDocument(issuer, [key])
- * if (journey) {
- *   const badge = buildOpenBadgeCredential(runSteps(journey.steps).state, catalog.steam, issuer, { salt: 'f3a9c2d4' })
- *   if (E.isRight(badge)) {
- *     const jwt = await signBadgeJwt(badge.right, { privateKey: key.privateKeyJwk, kid: key.id, alg: 'ES256' })
- *     if (E.isRight(jwt)) {
- *       const verified = await verifyBadge(jwt.right, { keys: verificationMethod, now: new Date('2027-06-01T00:00:00Z') })
- *       E.isRight(verified) && verified.right.name // 'LAUSD STEAM Micro-Credential'
- *       const tampered = await verifyBadge(`${jwt.right}x`, { keys: verificationMethod })
- *       E.isLeft(tampered) && tampered.left.step // 'parse'
- *     }
- *   }
- * }
+ * const jwt = await signBadgeJwt(badge.right, { privateKey: key.privateKeyJwk, kid: key.id, alg: 'ES256' })
+ * assert.ok(E.isRight(jwt))
+ * const verified = await verifyBadge(jwt.right, { keys: verificationMethod, now: new Date('2027-06-01T00:00:00Z') })
+ * assert.ok(E.isRight(verified))
+ * assert.equal(verified.right.format, 'jwt')
+ * assert.equal(verified.right.name, 'LAUSD STEAM Micro-Credential')
+ * assert.equal(verified.right.key.id, key.id)
+ * const early = await verifyBadge(jwt.right, { keys: verificationMethod, now: new Date('2027-04-01T00:00:00Z') })
+ * assert.ok(E.isLeft(early))
+ * assert.deepEqual([early.left.step, early.left._tag], ['validity', 'NotYetValid'])
+ * const tampered = await verifyBadge(`${jwt.right}x`, { keys: verificationMethod })
+ * assert.ok(E.isLeft(tampered))
+ * assert.equal(tampered.left.step, 'parse')
  */
 export const verifyBadge = async (
   credentialOrJwt: unknown,
