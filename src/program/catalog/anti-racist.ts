@@ -9,8 +9,10 @@ const { foundationsAccess, curriculumInstructionAssessment, leadershipCapstone }
  * age-appropriate, compassionate and open to dialogue.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog } from 'microcred'
- * catalog.antiRacist.title // 'Anti-Racist Instruction'
+ * assert.equal(catalog.antiRacist.title, 'Anti-Racist Instruction')
+ * assert.equal(catalog.antiRacist.id, 'anti-racist-instruction')
  */
 export const antiRacist: Program = {
   id: 'anti-racist-instruction',

@@ -8,8 +8,10 @@ const { foundationsAccess, curriculumInstructionAssessment, leadershipCapstone }
  * achievement in two languages, and sociocultural competence.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog } from 'microcred'
- * catalog.dualLanguage.title // 'Dual Language Education'
+ * assert.equal(catalog.dualLanguage.title, 'Dual Language Education')
+ * assert.equal(catalog.dualLanguage.id, 'dual-language-education')
  */
 export const dualLanguage: Program = {
   id: 'dual-language-education',

@@ -8,8 +8,10 @@ const { foundationsAccess, curriculumInstructionAssessment, leadershipCapstone }
  * learning, observation and assessment, and partnership with families.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog } from 'microcred'
- * catalog.earlyChildhood.title // 'Early Childhood Development'
+ * assert.equal(catalog.earlyChildhood.title, 'Early Childhood Development')
+ * assert.equal(catalog.earlyChildhood.id, 'early-childhood-development')
  */
 export const earlyChildhood: Program = {
   id: 'early-childhood-development',

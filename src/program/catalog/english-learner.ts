@@ -9,9 +9,10 @@ const { foundationsAccess, curriculumInstructionAssessment, leadershipCapstone }
  * and language.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog } from 'microcred'
- * catalog.englishLearner.title // 'TK-12 English Learner'
- * catalog.englishLearner.id // 'tk12-english-learner'
+ * assert.equal(catalog.englishLearner.title, 'TK-12 English Learner')
+ * assert.equal(catalog.englishLearner.id, 'tk12-english-learner')
  */
 export const englishLearner: Program = {
   id: 'tk12-english-learner',

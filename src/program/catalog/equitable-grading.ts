@@ -8,8 +8,10 @@ const { foundationsAccess, curriculumInstructionAssessment, leadershipCapstone }
  * bias-resistant and motivational, and instruction built on feedback and reassessment.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog } from 'microcred'
- * catalog.equitableGrading.title // 'Equitable Grading and Instruction'
+ * assert.equal(catalog.equitableGrading.title, 'Equitable Grading and Instruction')
+ * assert.equal(catalog.equitableGrading.id, 'equitable-grading-instruction')
  */
 export const equitableGrading: Program = {
   id: 'equitable-grading-instruction',

@@ -18,7 +18,12 @@ import type { Course, Module, RubricCriterion, Standard } from '../program.js'
  * The ids of the three LAUSD courses, in order; EOLAs name their course by these.
  *
  * @example
- * lausdCourseIds.leadershipCapstone // 'leadership-capstone'
+ * import assert from 'node:assert/strict'
+ * assert.deepEqual(Object.values(lausdCourseIds), [
+ *   'foundations-access',
+ *   'curriculum-instruction-assessment',
+ *   'leadership-capstone',
+ * ])
  */
 export const lausdCourseIds = {
   foundationsAccess: 'foundations-access',
@@ -33,13 +38,18 @@ export type ModulePair = readonly [Module, Module]
  * The three LAUSD courses in order, each holding the two modules a program gives it.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * const m = (id: string) => ({ id, title: id, hours: { faceToFace: 1, online: 1, homework: 1 } })
- * lausdCourses({
+ * const courses = lausdCourses({
  *   foundationsAccess: [m('fa-1'), m('fa-2')],
  *   curriculumInstructionAssessment: [m('cia-1'), m('cia-2')],
  *   leadershipCapstone: [m('lc-1'), m('lc-2')],
- * }).map((course) => course.title)
- * // ['Foundations and Access', 'Curriculum, Instruction, and Assessment', 'Leadership and Capstone']
+ * })
+ * assert.deepEqual(
+ *   courses.map((course) => course.title),
+ *   ['Foundations and Access', 'Curriculum, Instruction, and Assessment', 'Leadership and Capstone'],
+ * )
+ * assert.deepEqual(courses[2]?.modules.map((module) => module.id), ['lc-1', 'lc-2'])
  */
 export const lausdCourses = (modules: {
   foundationsAccess: ModulePair
@@ -72,7 +82,14 @@ export const lausdCourses = (modules: {
  * 3 meets, 4 exceeds): scored out of 4, met at 3 unless `meetsAt` says otherwise.
  *
  * @example
- * criterion('evidence', 'Uses student work as evidence') // { id: 'evidence', ..., maxScore: 4, meetsAt: 3 }
+ * import assert from 'node:assert/strict'
+ * assert.deepEqual(criterion('evidence', 'Uses student work as evidence'), {
+ *   id: 'evidence',
+ *   description: 'Uses student work as evidence',
+ *   maxScore: 4,
+ *   meetsAt: 3,
+ * })
+ * assert.equal(criterion('evidence', 'Uses student work as evidence', 4).meetsAt, 4)
  */
 export const criterion = (id: string, description: string, meetsAt = 3): RubricCriterion => ({
   id,
@@ -99,7 +116,10 @@ const cstpTitles = {
  * description of how the program addresses it.
  *
  * @example
- * cstp(5).targetName // 'CSTP 5: Assessing Students for Learning'
+ * import assert from 'node:assert/strict'
+ * assert.equal(cstp(5).targetName, 'CSTP 5: Assessing Students for Learning')
+ * assert.equal(cstp(5).targetCode, 'CSTP 5')
+ * assert.equal(cstp(5, 'Using student work to adjust instruction.').targetDescription, 'Using student work to adjust instruction.')
  */
 export const cstp = (standard: keyof typeof cstpTitles, description?: string): Standard => ({
   targetName: `CSTP ${standard}: ${cstpTitles[standard]}`,
@@ -121,7 +141,11 @@ const inWords = (n: number): string => words[n] ?? String(n)
  * `lausdPolicy` sets them.
  *
  * @example
- * badgeCriteria('LAUSD STEAM Micro-Credential').includes('105 hours') // true
+ * import assert from 'node:assert/strict'
+ * const criteria = badgeCriteria('LAUSD STEAM Micro-Credential')
+ * assert.match(criteria, /^Earners of the LAUSD STEAM Micro-Credential completed 105 hours of blended/)
+ * assert.match(criteria, /30 hours face-to-face, 45 hours online \(self-paced\) and 30 hours of homework/)
+ * assert.match(criteria, /produced five Evidence of Learning Artifacts/)
  */
 export const badgeCriteria = (badgeName: string): string => {
   const hours = policyHours(lausdPolicy)

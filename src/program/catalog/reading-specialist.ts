@@ -8,8 +8,10 @@ const { foundationsAccess, curriculumInstructionAssessment, leadershipCapstone }
  * TK-3 to read, with screening, explicit foundational skills instruction and intervention.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog } from 'microcred'
- * catalog.readingSpecialist.title // 'Reading Specialist: Early Literacy Foundations'
+ * assert.equal(catalog.readingSpecialist.title, 'Reading Specialist: Early Literacy Foundations')
+ * assert.equal(catalog.readingSpecialist.id, 'reading-specialist-early-literacy')
  */
 export const readingSpecialist: Program = {
   id: 'reading-specialist-early-literacy',

@@ -8,9 +8,10 @@ const { foundationsAccess, curriculumInstructionAssessment, leadershipCapstone }
  * integrated Science, Technology, Engineering, Arts and Mathematics learning.
  *
  * @example
+ * import assert from 'node:assert/strict'
  * import { catalog } from 'microcred'
- * catalog.steam.title // 'STEAM'
- * catalog.steam.badge.name // 'LAUSD STEAM Micro-Credential'
+ * assert.equal(catalog.steam.title, 'STEAM')
+ * assert.equal(catalog.steam.badge.name, 'LAUSD STEAM Micro-Credential')
  */
 export const steam: Program = {
   id: 'steam',
