@@ -233,7 +233,7 @@ export const message = <K extends string, D extends t.Mixed>(type: K, data: D) =
   t.type({ type: t.literal(type), data }, type)
 
 /** The members of a tagged union, keyed by their `type`. */
-type Members = Record<string, t.Mixed>
+export type TaggedUnionMembers = Record<string, t.Mixed>
 
 /** How a `taggedUnion` decodes. */
 export interface TaggedUnionOptions {
@@ -273,7 +273,7 @@ const frozenSuccess = <A>(value: A): t.Validation<A> => t.success(deepFreeze(val
  * assert.equal(decoded.right, pong) // the input itself...
  * assert.ok(Object.isFrozen(pong.data)) // ...deeply frozen
  */
-export const taggedUnion = <M extends Members>(
+export const taggedUnion = <M extends TaggedUnionMembers>(
   name: string,
   members: M,
   options: TaggedUnionOptions = {},

@@ -196,10 +196,28 @@ const AchievementSubject = t.type({
   result: t.array(t.type({ type: typeOf('Result'), resultDescription: Url, value: t.string })),
 })
 
-const Evidence = t.intersection([
-  t.type({ id: Url, type: typeOf('Evidence'), name: NonEmptyString, genre: NonEmptyString }),
-  t.partial({ description: NonEmptyString, narrative: NonEmptyString }),
-])
+/**
+ * One piece of evidence: an EOLA's accepted work or the capstone, with a link to it.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { Evidence } from 'microcred/badge'
+ * const evidence = {
+ *   id: 'https://evidence.lausd.net/enr-1/steam-eola-1/2',
+ *   type: ['Evidence'],
+ *   name: 'Design Challenge Lesson',
+ *   genre: 'lessonPlan',
+ * }
+ * assert.equal(Evidence.is(evidence), true)
+ * assert.equal(Evidence.is({ ...evidence, name: '' }), false)
+ */
+export const Evidence = t.intersection(
+  [
+    t.type({ id: Url, type: typeOf('Evidence'), name: NonEmptyString, genre: NonEmptyString }),
+    t.partial({ description: NonEmptyString, narrative: NonEmptyString }),
+  ],
+  'Evidence',
+)
 /** One piece of evidence: an EOLA's accepted work or the capstone, with a link to it. */
 export type Evidence = t.TypeOf<typeof Evidence>
 

@@ -243,7 +243,7 @@ const keysContext = {
 
 /** The issuer's published Profile: its OB 3.0 Profile and its public keys. */
 export type IssuerProfileDocument = Profile & {
-  readonly '@context': ReadonlyArray<string | typeof keysContext>
+  readonly '@context': ReadonlyArray<string | Readonly<Record<string, unknown>>>
   readonly verificationMethod: ReadonlyArray<PublicKeyDocument>
   readonly assertionMethod: ReadonlyArray<string>
 }

@@ -57,7 +57,7 @@ export interface VerifiedBadge {
   /** What kind of credential it is. */
   readonly type: BadgeType
   /** The credential verified (for a VC-JWT, the payload without the JWT claims). */
-  readonly credential: JsonObject
+  readonly credential: Readonly<Record<string, unknown>>
   readonly id: string
   /** The credential's name, or its achievement's. */
   readonly name: string | undefined

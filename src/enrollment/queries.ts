@@ -7,7 +7,8 @@ import { modes } from '../hours.js'
 import type { Requirements } from './requirements.js'
 import type { ArtifactAttempt, CapstoneAttempt, Enrollment } from './state.js'
 
-type Attempt = ArtifactAttempt | CapstoneAttempt
+/** An attempt at an EOLA or at the capstone. */
+export type Attempt = ArtifactAttempt | CapstoneAttempt
 
 /**
  * Whether some attempt was graded *meets*.
