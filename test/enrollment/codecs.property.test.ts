@@ -1,7 +1,7 @@
 /**
- * Property 6 of the core issue: every command and event codec round-trips, agrees with its
- * guard, and decoding any JSON never throws. A decoded event is deeply frozen; a value that does
- * not decode is left as it was.
+ * The command and event codecs: every command and event round-trips through its codec (and
+ * through JSON), agrees with its guard, and decoding any JSON never throws. A decoded event is
+ * deeply frozen; a value that does not decode is left as it was.
  */
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'

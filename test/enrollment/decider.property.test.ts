@@ -1,6 +1,11 @@
 /**
- * Properties 4 and 5 of the core issue: `decide` is total (never throws, every error a tagged
- * DomainError), and folding is deterministic, chunk-independent and never mutates its input.
+ * `decide` is total: for any state and anything sent as a command and context, it never throws,
+ * and every error is a tagged `DomainError` with a message. Folding is deterministic,
+ * chunk-independent (folding a history in two parts equals folding it whole), equal to evolving
+ * event by event, the same for decoded (frozen) and undecoded events, never mutates its input,
+ * hands out deeply frozen states, takes every event `decide` emits (each one changes the state it
+ * was decided on), and routes an interleaved log of two enrollments to the same states as folding
+ * each stream alone.
  */
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
