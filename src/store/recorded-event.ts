@@ -25,15 +25,29 @@ import { IsoDateTime, NonEmptyString, PositiveInteger } from '../codec.js'
  * assert.equal(EventMetadata.is(metadata), true)
  * assert.equal(EventMetadata.is({ ...metadata, schemaVersion: 0 }), false) // versions count from 1
  */
-export const EventMetadata = t.type(
-  {
-    eventId: NonEmptyString,
-    commandId: NonEmptyString,
-    actorId: NonEmptyString,
-    correlationId: NonEmptyString,
-    causationId: NonEmptyString,
-    schemaVersion: PositiveInteger,
-  },
+export const EventMetadata = t.intersection(
+  [
+    t.type({
+      eventId: NonEmptyString,
+      commandId: NonEmptyString,
+      actorId: NonEmptyString,
+      correlationId: NonEmptyString,
+      causationId: NonEmptyString,
+      schemaVersion: PositiveInteger,
+    }),
+    t.partial({
+      /**
+       * A digest of the command that produced the event (`sha256:` and hex), so a later command
+       * that reuses the `commandId` with other content is told apart from a true repeat.
+       */
+      commandDigest: t.string,
+      /**
+       * Set on events that `microcred import --trust` stored without the history audit, so the
+       * log says which events nobody checked against the rules.
+       */
+      unaudited: t.literal(true),
+    }),
+  ],
   'EventMetadata',
 )
 /** Why an event exists, and the schema version of its data. */
