@@ -6,7 +6,9 @@
  *
  * @packageDocumentation
  */
+import type * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
+import type { CommandContext } from './context.js'
 import type { Decider, TaggedError } from './decider.js'
 import type { EventSchema } from './event-schema.js'
 
@@ -26,4 +28,12 @@ export interface Aggregate<C, Ev, S, Err extends TaggedError> extends Decider<C,
    * store's `recordedAt` is taken.
    */
   readonly occurredAt?: (event: Ev) => string
+  /**
+   * Whether the context's actor may send the command on a stream in this state: the check
+   * `decide` makes first, on its own. `handleCommand` asks it before it answers a repeated
+   * `commandId`, which `decide` never sees, so a repeat never shows a stream's state to an actor
+   * who could not have sent the command. An aggregate without it answers repeats to anyone who
+   * knows the `commandId`.
+   */
+  readonly authorize?: (command: C, state: S, context: CommandContext) => E.Either<Err, void>
 }

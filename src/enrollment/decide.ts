@@ -5,17 +5,13 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
-import {
-  authorizationRules,
-  authorize,
-  type Action,
-  type AuthorizationRules,
-} from '../authorization.js'
+import { authorizationRules, authorize, type AuthorizationRules } from '../authorization.js'
 import { CommandContext } from '../context.js'
 import { invalidCommand, invalidProgram, ruleViolation, type DomainError } from '../errors.js'
-import { isMultipleOf, type Mode } from '../hours.js'
+import { isMultipleOf } from '../hours.js'
 import type { StructuralPolicy } from '../policy.js'
 import { validateProgram } from '../program/validate.js'
+import { actionOf } from './authorize.js'
 import { EnrollmentCommand, type EnrollmentCommandOf } from './commands.js'
 import { consequencesOf } from './consequences.js'
 import { foldEnrollment } from './evolve.js'
@@ -23,12 +19,6 @@ import { fail, type Decision } from './decision.js'
 import { gradeArtifact, gradeCapstone, submitArtifact, submitCapstone } from './submissions.js'
 import { requirementsOf } from './requirements.js'
 import { isEnrolled, type Enrollment, type EnrollmentState } from './state.js'
-
-const hoursAction: Record<Mode, Action> = {
-  faceToFace: 'RecordFaceToFaceHours',
-  online: 'RecordOnlineHours',
-  homework: 'RecordHomeworkHours',
-}
 
 // -------------------------------------------------------------------------------------
 // checks shared by commands on a started enrollment
@@ -234,9 +224,6 @@ const issueBadge = (
 
 /** A command on an enrollment that has started: every command but `Enroll`. */
 type CommandOnEnrollment = Exclude<EnrollmentCommand, { type: 'Enroll' }>
-
-const actionOf = (command: CommandOnEnrollment): Action =>
-  command.type === 'RecordHours' ? hoursAction[command.data.mode] : command.type
 
 const decideOnEnrollment = (
   command: CommandOnEnrollment,

@@ -8,6 +8,7 @@ import { authorizationRules, type AuthorizationRules } from '../authorization.js
 import type { DomainError } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
 import { lausdPolicy, type StructuralPolicy } from '../policy.js'
+import { authorizeEnrollmentCommand } from './authorize.js'
 import { EnrollmentCommand } from './commands.js'
 import { decideEnrollment } from './decide.js'
 import type { EnrollmentEvent } from './events.js'
@@ -25,6 +26,7 @@ export * from './queries.js'
 export * from './consequences.js'
 export * from './decision.js'
 export * from './decide.js'
+export * from './authorize.js'
 export * from './progress.js'
 export * from './stream.js'
 
@@ -80,6 +82,7 @@ export const enrollmentDecider = (
 ): EnrollmentDecider => ({
   initialState: deepFreeze(notEnrolled()),
   decide: decideEnrollment(policy, options.authorization ?? authorizationRules),
+  authorize: authorizeEnrollmentCommand(options.authorization ?? authorizationRules),
   evolve: evolveEnrollment,
   fold: foldEnrollment,
   commands: EnrollmentCommand,

@@ -48,6 +48,17 @@ export interface StoreFailed {
 }
 
 /**
+ * A `commandId` the stream already holds came with another command (other content, or another
+ * actor): it is not a repeat, and nothing was appended.
+ */
+export interface CommandIdReused {
+  readonly _tag: 'CommandIdReused'
+  readonly message: string
+  readonly streamId: string
+  readonly commandId: string
+}
+
+/**
  * A version conflict.
  *
  * @example
@@ -140,5 +151,34 @@ export const corruptEvent = (
  */
 export const storeFailed = (doing: string, cause: unknown): StoreFailed => ({
   _tag: 'StoreFailed',
-  message: `the store failed while ${doing}: ${cause instanceof Error ? cause.message : String(cause)}`,
+  message: `the store failed while ${capped(doing)}: ${capped(cause instanceof Error ? cause.message : String(cause))}`,
+})
+
+/** The longest part of a message taken from elsewhere (a driver's error, an id) kept whole. */
+const maxQuoted = 500
+
+/** `text`, cut to `maxQuoted` characters with a note of how much was left out. */
+const capped = (text: string): string =>
+  text.length <= maxQuoted
+    ? text
+    : `${text.slice(0, maxQuoted)}... (${text.length - maxQuoted} more characters)`
+
+/**
+ * A `commandId` reused for another command on the same stream.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { commandIdReused } from 'microcred'
+ * const error = commandIdReused('enrollment-e1', 'cmd-7')
+ * assert.equal(error._tag, 'CommandIdReused')
+ * assert.equal(
+ *   error.message,
+ *   "command id 'cmd-7' was already used on stream 'enrollment-e1' for another command (other content or another actor); give each command its own id; nothing was appended",
+ * )
+ */
+export const commandIdReused = (streamId: string, commandId: string): CommandIdReused => ({
+  _tag: 'CommandIdReused',
+  message: `command id '${capped(commandId)}' was already used on stream '${capped(streamId)}' for another command (other content or another actor); give each command its own id; nothing was appended`,
+  streamId,
+  commandId,
 })

@@ -12,9 +12,12 @@ import type { TaggedError } from '../decider.js'
 import { invalidCommand, type InvalidCommand } from '../errors.js'
 import { schemaVersionOf } from '../event-schema.js'
 import { readDecodedStream } from './aggregate-stream.js'
+import { commandDigest } from './command-digest.js'
 import {
+  commandIdReused,
   storeFailed,
   versionConflict,
+  type CommandIdReused,
   type CorruptEvent,
   type InvalidEvent,
   type StoreFailed,
@@ -66,7 +69,13 @@ export interface HandledCommand<Ev, S> {
  * type, `DomainError` for the enrollment), or the store could not take it.
  */
 export type HandleCommandError<Err> =
-  Err | InvalidCommand | VersionConflict | InvalidEvent | CorruptEvent | StoreFailed
+  | Err
+  | InvalidCommand
+  | CommandIdReused
+  | VersionConflict
+  | InvalidEvent
+  | CorruptEvent
+  | StoreFailed
 
 /** What `handleCommand` resolves to. */
 export type HandleCommandResult<Ev, S, Err> = E.Either<
@@ -114,22 +123,30 @@ const catchUp = async <C, Ev, S, Err extends TaggedError>(
   })
 }
 
-/** The answer to a `commandId` the stream already holds: what it produced then. */
+/**
+ * The answer to a `commandId` the stream already holds: what it produced then, if this is the
+ * same command from the same actor (its digest matches the stored one), `CommandIdReused` if it
+ * is not, or `undefined` if the stream does not hold the id. Events stored before digests were
+ * recorded carry none, and a command with their id counts as a repeat.
+ */
 const duplicateOf = <Ev, S>(
   streamId: string,
   { recorded, events, state }: Loaded<Ev, S>,
   commandId: string,
-): HandledCommand<Ev, S> | undefined => {
+  digest: string,
+): E.Either<CommandIdReused, HandledCommand<Ev, S>> | undefined => {
   const earlier = recorded.flatMap((r, i) => (r.metadata.commandId === commandId ? [i] : []))
   if (earlier.length === 0) return undefined
-  return {
+  const stored = (recorded[earlier[0] as number] as RecordedEvent).metadata.commandDigest
+  if (stored !== undefined && stored !== digest) return E.left(commandIdReused(streamId, commandId))
+  return E.right({
     streamId,
     events: earlier.map((i) => events[i] as Ev),
     recorded: earlier.map((i) => recorded[i] as RecordedEvent),
     state,
     version: recorded.length,
     duplicate: true,
-  }
+  })
 }
 
 const stale = (conflict: VersionConflict): VersionConflict => ({
@@ -178,6 +195,7 @@ export const handleUnknownCommand = async <C, Ev, S, Err extends TaggedError>(
   const decided = decodedCommand.right
   const ctx = decodedContext.right
   const streamId = aggregate.streamIdOf(decided)
+  const digest = commandDigest(aggregate.commands.encode(decided), ctx.actor.id)
   const expected = options.expectedVersion === 'noStream' ? 0 : options.expectedVersion
   const maxAttempts = expected === undefined ? Math.max(1, options.maxAttempts ?? 20) : 1
   let conflict: VersionConflict | undefined
@@ -191,8 +209,12 @@ export const handleUnknownCommand = async <C, Ev, S, Err extends TaggedError>(
       stream = loaded.right
       const { recorded, state } = stream
 
-      const duplicate = duplicateOf(streamId, stream, ctx.commandId)
-      if (duplicate !== undefined) return E.right(duplicate)
+      const duplicate = duplicateOf(streamId, stream, ctx.commandId, digest)
+      if (duplicate !== undefined) {
+        // A repeat shows the stream's state: only to an actor who could have sent the command.
+        const allowed = aggregate.authorize?.(decided, state, ctx) ?? E.right(undefined)
+        return E.isLeft(allowed) ? allowed : duplicate
+      }
       if (expected !== undefined && expected !== recorded.length) {
         return E.left(stale(versionConflict(streamId, expected, recorded.length)))
       }
@@ -210,6 +232,7 @@ export const handleUnknownCommand = async <C, Ev, S, Err extends TaggedError>(
           metadata: {
             eventId: crypto.randomUUID(),
             commandId: ctx.commandId,
+            commandDigest: digest,
             actorId: ctx.actor.id,
             correlationId: options.correlationId ?? ctx.commandId,
             causationId: options.causationId ?? ctx.commandId,
@@ -252,8 +275,13 @@ export const handleUnknownCommand = async <C, Ev, S, Err extends TaggedError>(
  * run time too), loads and folds its stream, decides, and appends the events with the loaded
  * version as the expected version. On a version conflict it reads the events that beat it and
  * decides again, up to `maxAttempts` times, waiting a random, growing delay in between; with
- * `expectedVersion` it never retries. A `commandId` the stream already holds returns the events
- * it produced then and appends nothing. Never rejects: a failing store is a `StoreFailed` value.
+ * `expectedVersion` it never retries. Never rejects: a failing store is a `StoreFailed` value.
+ *
+ * Idempotency is per stream: a `commandId` the stream already holds, sent again with the same
+ * command by the same actor, returns the events it produced then and appends nothing (after
+ * checking that the actor may send it, so a repeat never shows the stream to anyone else); the
+ * same id with other content or from another actor is `CommandIdReused`. The same id on another
+ * stream is another command. A command that produced no events leaves no trace to repeat.
  *
  * The command is typed by the aggregate, so a misspelled command type or field fails to
  * compile. For input from outside, use `handleUnknownCommand`.
