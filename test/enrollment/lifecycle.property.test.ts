@@ -479,11 +479,14 @@ describe('the checks a command meets, in order', () => {
       fc.property(noisyJourneyArbitrary(), (journey) => runChecked(journey.steps, tally)),
       { numRuns: 80 },
     )
-    // Each check is reached many times.
+    // Each check is reached many times. Every floor in these property files is at most 0.6 of the
+    // least count seen over 21 runs of the files (measured by logging each tally).
     expect(tally.NotAuthorized ?? 0).toBeGreaterThan(70)
     expect(tally.WrongEnrollment ?? 0).toBeGreaterThan(25)
     expect(tally.TimeWentBackwards ?? 0).toBeGreaterThan(10)
-    expect(tally.EnrollmentClosed ?? 0).toBeGreaterThan(10)
+    // Not EnrollmentClosed: here it follows the rare accepted Withdraw (1-4 in 80 journeys), so
+    // its count ranged 10-300 over 21 runs (no floor holds); the next property, which starts
+    // from closed enrollments, reaches it 95 times or more.
   })
 
   it('after the credential is earned or revoked, or the enrollment withdrawn, every decision is the one the rules predict', () => {
