@@ -47,7 +47,9 @@ export const storeFlags = (options: StoreOptions): string =>
 
 /**
  * Opens the store the options name, runs `use` with it, and closes it whatever happens. A command
- * that only reads (`access: 'read'`) does not create an embedded store that does not exist.
+ * that only reads (`access: 'read'`) does not create an embedded store that does not exist. A
+ * `--schema` that `schemaNameProblem` refuses (PostgreSQL's own schemas, `public`) is a usage
+ * error before any store is opened.
  */
 export const withStore = async (
   cli: CliEnvironment,
@@ -57,6 +59,12 @@ export const withStore = async (
 ): Promise<CliResult> => {
   const target = storeTarget(options, cli.env)
   if (E.isLeft(target)) return target
+  if (options.schema !== undefined) {
+    // Loaded here, like the store itself, so that commands that open no store never load it.
+    const { schemaNameProblem } = await import('microcred/postgres')
+    const problem = schemaNameProblem(options.schema)
+    if (problem !== undefined) return E.left(usageError(`--schema ${options.schema}: ${problem}`))
+  }
   let opened: OpenedStore | undefined
   try {
     opened = await cli.openStore(target.right, {

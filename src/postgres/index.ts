@@ -13,7 +13,13 @@ export {
   type SqlDatabase,
   type SqlResult,
 } from './client.js'
-export { defaultSchema, migrate, type SchemaOptions } from './schema.js'
+export {
+  defaultSchema,
+  InvalidSchemaName,
+  migrate,
+  schemaNameProblem,
+  type SchemaOptions,
+} from './schema.js'
 export { int8ToNumber, StoredRowError } from './rows.js'
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './store.js'
 export { lockDirectory, lockStaleMs, type DirectoryLock } from './lock.js'

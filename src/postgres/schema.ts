@@ -23,19 +23,106 @@ export const maxPosition = Number.MAX_SAFE_INTEGER
 export interface SchemaOptions {
   /**
    * The PostgreSQL schema holding the store's tables (default `microcred`): lower-case letters,
-   * digits and `_`, starting with a letter or `_`, at most 63 characters.
+   * digits and `_`, starting with a letter or `_`, at most 63 bytes, and neither one of
+   * PostgreSQL's own schemas (`information_schema`, `pg_*`) nor `public` (see
+   * `schemaNameProblem`).
    */
   readonly schema?: string
 }
 
-/** The schema name checked and quoted, or a `TypeError` saying what a name may hold. */
-export const quotedSchema = (schema: string = defaultSchema): string => {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    throw new TypeError(
-      `invalid schema name ${JSON.stringify(schema)}: use lower-case letters, digits and _, ` +
-        'starting with a letter or _, at most 63 characters',
+/** The longest identifier PostgreSQL keeps whole (`NAMEDATALEN - 1`); longer ones are cut. */
+const maxIdentifierBytes = 63
+
+/**
+ * What is wrong with `name` as the schema of the store's tables, or `undefined` if nothing is.
+ * Refused: the empty name; a name longer than PostgreSQL's 63-byte identifiers (PostgreSQL would
+ * silently cut it to another name); anything but lower-case ASCII letters, digits and `_`,
+ * starting with a letter or `_` (so no quoting is ever guessed at, and no NUL, space or escape);
+ * PostgreSQL's own schemas, `information_schema` and every `pg_*` name (`pg_catalog`,
+ * `pg_toast`, `pg_temp_3`...), where the store's tables would sit among the system catalogs; and
+ * `public`, every database's shared default schema, where the store's `events` and `migrations`
+ * tables would mix with (or be) the application's own.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { schemaNameProblem } from 'microcred/postgres'
+ * assert.equal(schemaNameProblem('district_a'), undefined)
+ * assert.match(schemaNameProblem('information_schema') ?? '', /PostgreSQL's own schema/)
+ * assert.match(schemaNameProblem('pg_catalog') ?? '', /names starting with pg_ are PostgreSQL's/)
+ * assert.match(schemaNameProblem('public') ?? '', /shared with other tables/)
+ * assert.match(schemaNameProblem('a'.repeat(64)) ?? '', /64 bytes long/)
+ * assert.match(schemaNameProblem('District A') ?? '', /use lower-case letters, digits and _/)
+ */
+export const schemaNameProblem = (name: string): string | undefined => {
+  if (typeof name !== 'string') return 'a schema name is a string'
+  if (name === '') return 'a schema name cannot be empty'
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
+    return 'use lower-case letters, digits and _, starting with a letter or _, at most 63 characters'
+  }
+  // ASCII only from here: a character is a byte.
+  if (name.length > maxIdentifierBytes) {
+    return (
+      `it is ${name.length} bytes long; PostgreSQL keeps at most ${maxIdentifierBytes} bytes of a ` +
+      'name and would silently cut it to another one'
     )
   }
+  if (name === 'information_schema') {
+    return "it is PostgreSQL's own schema (the SQL-standard catalog views): choose a schema of your own, such as microcred"
+  }
+  if (name.startsWith('pg_')) {
+    return "names starting with pg_ are PostgreSQL's own schemas (pg_catalog, pg_toast, pg_temp_*): choose a schema of your own, such as microcred"
+  }
+  if (name === 'public') {
+    return (
+      "public is every database's default schema, shared with other tables (an application's " +
+      "own events or migrations table would be mistaken for the store's): choose a schema of " +
+      'your own, such as microcred'
+    )
+  }
+  return undefined
+}
+
+/** The longest part of a refused name quoted in the error. */
+const maxQuoted = 80
+
+/**
+ * A schema name refused by `schemaNameProblem`, thrown by `migrate`, `createPostgresEventStore`
+ * and `openEventStore` before any SQL runs. The name is quoted with control characters escaped,
+ * and cut short when it is long.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { InvalidSchemaName, migrate } from 'microcred/postgres'
+ * const pglite = new PGlite()
+ * await assert.rejects(migrate(pglite, { schema: 'pg_catalog' }), (error) => {
+ *   assert.ok(error instanceof InvalidSchemaName)
+ *   assert.equal(error.name, 'InvalidSchemaName')
+ *   assert.equal(error.schema, 'pg_catalog')
+ *   assert.match(error.message, /^invalid schema name "pg_catalog": names starting with pg_ /)
+ *   return true
+ * })
+ * await pglite.close()
+ */
+export class InvalidSchemaName extends TypeError {
+  override readonly name = 'InvalidSchemaName'
+  constructor(
+    readonly schema: string,
+    readonly problem: string = schemaNameProblem(schema) ?? 'it is not a schema name',
+  ) {
+    const shown = JSON.stringify(String(schema).slice(0, maxQuoted))
+    const more =
+      String(schema).length > maxQuoted
+        ? ` (${String(schema).length - maxQuoted} more characters)`
+        : ''
+    super(`invalid schema name ${shown}${more}: ${problem}`)
+  }
+}
+
+/** The schema name checked and quoted, or an `InvalidSchemaName` saying what is wrong. */
+export const quotedSchema = (schema: string = defaultSchema): string => {
+  const problem = schemaNameProblem(schema)
+  if (problem !== undefined) throw new InvalidSchemaName(schema, problem)
   return `"${schema}"`
 }
 
