@@ -81,3 +81,97 @@ describe('checkBatch (beyond the quick check)', () => {
     expect(E.isLeft(result) && result.left.message).toContain('circular')
   })
 })
+
+describe('checkBatch: only what every store can hold (issue 12, item 6)', () => {
+  const [event] = fc.sample(eventToAppendArbitrary(), { numRuns: 1, seed: 11 })
+  const unstorable = fc.constantFrom(
+    { name: 'U+0000', text: 'a\u0000b' },
+    { name: 'a lone high surrogate', text: 'a\ud800b' },
+    { name: 'a lone low surrogate', text: '\udc00' },
+    { name: 'a reversed pair', text: '\udc00\ud800' },
+  )
+  const keys = fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 4 })
+
+  it('refuses NUL or a lone surrogate in any string, naming the event and the path', () => {
+    fc.assert(
+      fc.property(keys, unstorable, (path, bad) => {
+        let data: unknown = bad.text
+        for (const key of [...path].reverse()) data = { [key]: data }
+        const result = checkBatch('s', [event!, { ...event!, data }])
+        expect(E.isLeft(result) && result.left).toMatchObject({
+          _tag: 'InvalidEvent',
+          index: 1,
+          path: ['data', ...path].join('.'),
+        })
+      }),
+    )
+  })
+
+  it('refuses NUL or a lone surrogate in an object key, naming the object and escaping the key', () => {
+    fc.assert(
+      fc.property(keys, unstorable, (path, bad) => {
+        let data: unknown = { [bad.text]: 1 }
+        for (const key of [...path].reverse()) data = { [key]: data }
+        const result = checkBatch('s', [{ ...event!, data }])
+        expect(E.isLeft(result) && result.left).toMatchObject({
+          _tag: 'InvalidEvent',
+          index: 0,
+          path: ['data', ...path].join('.'),
+        })
+        const message = E.isLeft(result) ? result.left.message : ''
+        expect(message).toContain('key')
+        expect(message.isWellFormed() && !message.includes('\u0000')).toBe(true)
+      }),
+    )
+  })
+
+  it('refuses them in the type and the metadata too', () => {
+    const cases = [
+      [{ ...event!, type: 'Noted\u0000' }, 'type'],
+      [{ ...event!, metadata: { ...event!.metadata, commandId: 'c\ud800' } }, 'metadata.commandId'],
+      [{ ...event!, metadata: { ...event!.metadata, actorId: 'a\u0000' } }, 'metadata.actorId'],
+    ] as const
+    for (const [bad, path] of cases) {
+      expect(checkBatch('s', [bad])).toMatchObject({ left: { _tag: 'InvalidEvent', path } })
+    }
+  })
+
+  it('accepts well-formed text: surrogate pairs, escapes, other scripts', () => {
+    const data = { text: '😀 \u001b[2J ñ 漢字 \u202e', ['😀\u001b']: [1, 'x'] }
+    const ok = { ...event!, data }
+    expect(checkBatch('s', [ok])).toEqual(E.right([ok]))
+  })
+
+  it.each([
+    ['empty', ''],
+    ['257 characters long', 's'.repeat(257)],
+    ['12 KB long', 'e'.repeat(12_288)],
+    ['holding U+0000', 'enrollment-e1\u0000'],
+    ['holding a lone surrogate', 'enrollment-\ud800'],
+    ['holding an escape', 'enrollment-\u001b[2J'],
+    ['holding a line break', 'enrollment-a\nb'],
+  ])('refuses a stream id %s, with a short message, before any event', (_, streamId) => {
+    for (const events of [[], [event!]]) {
+      const result = checkBatch(streamId, events)
+      expect(E.isLeft(result) && result.left).toMatchObject({
+        _tag: 'InvalidEvent',
+        streamId,
+        path: 'streamId',
+      })
+      const message = E.isLeft(result) ? result.left.message : ''
+      expect(message.length).toBeLessThan(300)
+      expect([...message].some((c) => c.charCodeAt(0) < 0x20)).toBe(false)
+      expect(message.isWellFormed()).toBe(true)
+    }
+  })
+
+  it('accepts a stream id of 256 characters, or of any script', () => {
+    for (const streamId of [
+      's'.repeat(256),
+      'enrollment-ñandú-😀',
+      `enrollment-${'e'.repeat(200)}`,
+    ]) {
+      expect(E.isRight(checkBatch(streamId, [event!]))).toBe(true)
+    }
+  })
+})
