@@ -86,12 +86,42 @@ const describeGrant = (grant: Grant): string =>
       ? `${withArticle(grant.role)} other than the educator`
       : withArticle(grant.role)
 
-const allows = (grant: Grant, actor: Actor, educatorId: string): boolean =>
-  actor.roles.includes(grant.role) &&
-  (grant.relation === 'any' || (grant.relation === 'self') === (actor.id === educatorId))
+/**
+ * The form of a person's id that identities are compared in: Unicode NFKC (so a full-width
+ * `ＥＤＵ－１` or a ligature reads as its plain letters), without white space at either end, in
+ * lower case.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { identityKey } from 'microcred'
+ * assert.equal(identityKey('E-1'), 'e-1')
+ * assert.equal(identityKey(' ＥＤＵ－１ '), 'edu-1')
+ */
+export const identityKey = (id: string): string => id.normalize('NFKC').trim().toLowerCase()
 
 /**
- * Whether `actor` may take `action` on the enrollment of `educatorId`, under `rules`.
+ * Whether two ids name the same person: the identity rule of microcred. Ids are compared after
+ * `identityKey` (NFKC, trimmed, lower-cased), so `E-1`, `e-1` and `ｅ-1` are one person: `E-1`
+ * may not grade `e-1`'s work, and an educator whose id differs from their enrollment's only by
+ * case acts on it as themself. Ids are stored as they were sent; only comparisons normalize.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { sameIdentity } from 'microcred'
+ * assert.equal(sameIdentity('E-1', 'e-1'), true)
+ * assert.equal(sameIdentity('ｅ-1', 'e-1'), true) // full-width
+ * assert.equal(sameIdentity('e-1', 'e-2'), false)
+ */
+export const sameIdentity = (a: string, b: string): boolean =>
+  a === b || identityKey(a) === identityKey(b)
+
+const allows = (grant: Grant, actor: Actor, educatorId: string): boolean =>
+  actor.roles.includes(grant.role) &&
+  (grant.relation === 'any' || (grant.relation === 'self') === sameIdentity(actor.id, educatorId))
+
+/**
+ * Whether `actor` may take `action` on the enrollment of `educatorId`, under `rules`. Whether
+ * the actor is the educator (`self`) or not (`other`) follows the identity rule, `sameIdentity`.
  *
  * @example
  * import assert from 'node:assert/strict'

@@ -8,6 +8,25 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { deepFreeze } from './freeze.js'
+import { fieldName, quoted, shortened } from './input.js'
+
+export {
+  boundedRecord,
+  checked,
+  exact,
+  Id,
+  idProblem,
+  inputLimits,
+  isWebUrl,
+  list,
+  NonEmptyText,
+  quoted,
+  Text,
+  textProblem,
+  WebUrl,
+  type ExactC,
+  type WebUrlOptions,
+} from './input.js'
 
 // -------------------------------------------------------------------------------------
 // refinements
@@ -49,7 +68,9 @@ const hasNonBlank = (s: string): boolean => {
 }
 
 /**
- * A string with at least one non-blank character.
+ * A string with at least one non-blank character, of any length and any characters: for values
+ * the library makes or has checked already. Input from outside is checked with `Id`,
+ * `NonEmptyText` or `Text`, which are bounded and well-formed.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -331,22 +352,46 @@ export const taggedUnion = <M extends TaggedUnionMembers>(
  */
 export const decodedOnce = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unknown> => {
   const trusted = new WeakSet<object>()
+  const decodeOwned = (u: unknown, c: t.Context): t.Validation<A> => {
+    const decoded = codec.validate(u, c)
+    if (E.isLeft(decoded)) return decoded
+    // A value that is not data (a function, a symbol) is refused here rather than thrown on.
+    const copy = E.tryCatch(
+      () => structuredClone(decoded.right),
+      () => undefined,
+    )
+    if (E.isLeft(copy)) {
+      return t.failure(u, c, 'expected plain data, got a value that cannot be copied as data')
+    }
+    // The copy is what is trusted, so it is what is checked: a getter or a proxy that answered
+    // the decode with one value and the copy with another is caught here.
+    if (!codec.is(copy.right)) {
+      return t.failure(u, c, 'expected plain data, got a value that reads differently each time')
+    }
+    const owned = deepFreeze(copy.right)
+    if (typeof owned === 'object' && owned !== null) trusted.add(owned)
+    return t.success(owned)
+  }
   return new t.Type<A, O, unknown>(
     codec.name,
-    codec.is,
+    (u): u is A =>
+      E.getOrElse(() => false)(
+        E.tryCatch(
+          () => codec.is(u),
+          () => false,
+        ),
+      ),
     (u, c) => {
       if (typeof u === 'object' && u !== null && trusted.has(u)) return t.success(u as A)
-      const decoded = codec.validate(u, c)
-      if (E.isLeft(decoded)) return decoded
-      // Fields the codec does not know are copied too; one that is not data (a function) is
-      // refused here rather than thrown on.
-      const owned = E.tryCatch(
-        () => deepFreeze(structuredClone(decoded.right)),
-        () => 'a value that cannot be copied as data (such as a function)',
+      // Reading hostile input may throw (a getter, a proxy): that is a value that does not decode.
+      return E.getOrElse(() =>
+        t.failure<A>(u, c, 'expected plain data, got a value that throws when it is read'),
+      )(
+        E.tryCatch(
+          () => decodeOwned(u, c),
+          () => undefined,
+        ),
       )
-      if (E.isLeft(owned)) return t.failure(u, c, `expected plain data, got ${owned.left}`)
-      if (typeof owned.right === 'object' && owned.right !== null) trusted.add(owned.right)
-      return t.success(owned.right)
     },
     codec.encode,
   )
@@ -364,18 +409,29 @@ export interface DecodeIssue {
   readonly message: string
 }
 
+/** A short, escaped picture of a value from outside; never throws, never shows it whole. */
 const describe = (value: unknown): string => {
   if (value === undefined) return 'nothing'
-  const json = JSON.stringify(value)
-  if (json === undefined) return typeof value
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json
+  if (typeof value === 'string') return quoted(value, 57)
+  if (typeof value === 'bigint') return `a BigInt (${quoted(String(value), 20)})`
+  if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`
+  const json = E.tryCatch(
+    () => JSON.stringify(value) as string | undefined,
+    () => undefined,
+  )
+  if (E.isLeft(json) || json.right === undefined) return `an ${typeof value} that is not data`
+  return shortened(json.right, 57)
 }
+
+/** At most this many issues are reported for one value. */
+const maxIssues = 50
 
 const isWrapper = (type: t.Decoder<unknown, unknown>) =>
   type instanceof t.UnionType || type instanceof t.IntersectionType
 
 /**
- * Turns io-ts errors into issues with dotted paths and plain messages, one per failing place.
+ * Turns io-ts errors into issues with dotted paths and plain messages, one per failing place
+ * (at most 50). Values and field names from the input are shown escaped and cut short.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -390,11 +446,12 @@ export const decodeIssues = (errors: t.Errors): ReadonlyArray<DecodeIssue> => {
   const seen = new Set<string>()
   const issues: DecodeIssue[] = []
   for (const error of errors) {
+    if (issues.length === maxIssues) break
     const keys: string[] = []
     error.context.forEach((entry, i) => {
       const parent = error.context[i - 1]
       if (entry.key !== '' && (parent === undefined || !isWrapper(parent.type)))
-        keys.push(entry.key)
+        keys.push(fieldName(entry.key))
     })
     const last = error.context[error.context.length - 1]
     const path = keys.join('.')

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts'
-import { decodedOnce, IsoDateTime, NonEmptyString } from './codec.js'
+import { decodedOnce, exact, Id, IsoDateTime, list } from './codec.js'
 
 /**
  * The roles an actor can hold.
@@ -31,21 +31,23 @@ export const Role = t.keyof(
 export type Role = t.TypeOf<typeof Role>
 
 /**
- * The person or integration acting, with the roles the district has given them.
+ * The person or integration acting, with the roles the district has given them (at most 16):
+ * an id (`Id`) and roles, nothing else. Ids of people are compared with `sameIdentity`.
  *
  * @example
  * import assert from 'node:assert/strict'
  * import { Actor } from 'microcred'
  * assert.equal(Actor.is({ id: 'admin-1', roles: ['administrator'] }), true)
  * assert.equal(Actor.is({ id: 'admin-1', roles: ['superuser'] }), false)
+ * assert.equal(Actor.is({ id: 'admin-1', roles: [], isAdmin: true }), false) // an unknown field
  */
-export const Actor = t.type({ id: NonEmptyString, roles: t.array(Role) }, 'Actor')
+export const Actor = exact({ id: Id, roles: list(Role, 16) }, undefined, 'Actor')
 /** The person or integration acting. */
 export type Actor = t.TypeOf<typeof Actor>
 
 /**
  * `{ actor, at, commandId }`: who acts, the ISO-8601 time of the act, and a unique id for the
- * command (used for idempotency).
+ * command (used for idempotency; an `Id`). Exact, and decoded once (see `decodedOnce`).
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -59,7 +61,7 @@ export type Actor = t.TypeOf<typeof Actor>
  * assert.equal(CommandContext.is({ ...context, at: '2026-09-01' }), false) // no time, no zone
  */
 export const CommandContext = decodedOnce(
-  t.type({ actor: Actor, at: IsoDateTime, commandId: NonEmptyString }, 'CommandContext'),
+  exact({ actor: Actor, at: IsoDateTime, commandId: Id }, undefined, 'CommandContext'),
 )
 /** The context a command is decided in. */
 export type CommandContext = t.TypeOf<typeof CommandContext>

@@ -7,6 +7,7 @@
 import type * as t from 'io-ts'
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js'
 import { decodeIssues, formatIssues, type DecodeIssue } from './codec.js'
+import type { PolicyError } from './policy.js'
 import type { ProgramError } from './program/validate.js'
 
 /** A rule of the domain that a command broke; the tag says which. */
@@ -29,6 +30,7 @@ export type RuleBroken =
   | 'EnactedEolaNotMet'
   | 'AlreadyEarned'
   | 'NotEarned'
+  | 'InsecureUrl'
 
 /** Input that did not decode: each issue names its path. Nothing was decided. */
 export interface InvalidCommand {
@@ -42,6 +44,13 @@ export interface InvalidProgram {
   readonly _tag: 'InvalidProgram'
   readonly message: string
   readonly errors: NonEmptyArray<ProgramError>
+}
+
+/** The district's policy is one under which no program could be earned: nothing was decided. */
+export interface InvalidPolicy {
+  readonly _tag: 'InvalidPolicy'
+  readonly message: string
+  readonly errors: NonEmptyArray<PolicyError>
 }
 
 /** The actor's roles or relation to the enrollment do not allow the action. */
@@ -61,7 +70,8 @@ export interface RuleViolation {
 /**
  * Every error `decide` returns. Match on `_tag`; show `message` to people.
  */
-export type DomainError = InvalidCommand | InvalidProgram | NotAuthorized | RuleViolation
+export type DomainError =
+  InvalidCommand | InvalidProgram | InvalidPolicy | NotAuthorized | RuleViolation
 
 /**
  * A rule violation.
@@ -79,8 +89,23 @@ export const ruleViolation = (tag: RuleBroken, message: string): RuleViolation =
   message,
 })
 
+/** The issues an `InvalidCommand` message names; the others are counted. */
+const issuesInMessage = 5
+/** The longest message an `InvalidCommand` has. */
+const messageLength = 1_000
+
+/** `message` cut to `messageLength`, never between the halves of a surrogate pair. */
+const capped = (message: string): string => {
+  if (message.length <= messageLength) return message
+  const end = messageLength - 3
+  const high = message.charCodeAt(end - 1) >= 0xd800 && message.charCodeAt(end - 1) <= 0xdbff
+  return `${message.slice(0, high ? end - 1 : end)}...`
+}
+
 /**
- * The error for input that failed to decode, naming every failing path.
+ * The error for input that failed to decode, naming every failing path (up to 50 issues). Its
+ * message names the first five and counts the rest, shows values escaped and cut short, and has
+ * at most 1,000 characters, whatever was sent.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -96,8 +121,27 @@ export const ruleViolation = (tag: RuleBroken, message: string): RuleViolation =
  */
 export const invalidCommand = (what: string, errors: t.Errors): InvalidCommand => {
   const issues = decodeIssues(errors)
-  return { _tag: 'InvalidCommand', message: `invalid ${what}: ${formatIssues(issues)}`, issues }
+  const more = issues.length - issuesInMessage
+  const named = formatIssues(issues.slice(0, issuesInMessage))
+  const message = `invalid ${what}: ${named}${more > 0 ? `; and ${more} more` : ''}`
+  return { _tag: 'InvalidCommand', message: capped(message), issues }
 }
+
+/**
+ * The error for a policy under which no program could be earned (see `validatePolicy`).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { invalidPolicy } from 'microcred'
+ * const error = invalidPolicy([{ _tag: 'InvalidShape', path: 'maxAttempts', message: 'expected a whole number > 0, got 0' }])
+ * assert.equal(error._tag, 'InvalidPolicy')
+ * assert.equal(error.message, 'invalid policy: at maxAttempts: expected a whole number > 0, got 0')
+ */
+export const invalidPolicy = (errors: NonEmptyArray<PolicyError>): InvalidPolicy => ({
+  _tag: 'InvalidPolicy',
+  message: capped(`invalid policy: ${formatIssues(errors)}`),
+  errors,
+})
 
 /**
  * The error for a program that the policy rejects.

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts'
-import { NonNegativeNumber } from './codec.js'
+import { exact, NonNegativeNumber } from './codec.js'
 
 /**
  * The three modes in which hours are earned.
@@ -31,7 +31,7 @@ export type Mode = t.TypeOf<typeof Mode>
 export const modes: ReadonlyArray<Mode> = ['faceToFace', 'online', 'homework']
 
 /**
- * Hours by mode.
+ * Hours by mode: every mode, and nothing else.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -39,9 +39,11 @@ export const modes: ReadonlyArray<Mode> = ['faceToFace', 'online', 'homework']
  * assert.equal(HoursByMode.is({ faceToFace: 12, online: 18, homework: 10 }), true)
  * assert.equal(HoursByMode.is({ faceToFace: 12, online: 18 }), false) // every mode
  * assert.equal(HoursByMode.is({ faceToFace: -1, online: 18, homework: 10 }), false)
+ * assert.equal(HoursByMode.is({ faceToFace: 12, online: 18, homework: 10, bonus: 3 }), false)
  */
-export const HoursByMode = t.type(
+export const HoursByMode = exact(
   { faceToFace: NonNegativeNumber, online: NonNegativeNumber, homework: NonNegativeNumber },
+  undefined,
   'HoursByMode',
 )
 /** Hours by mode. */

@@ -5,15 +5,20 @@
  *
  * @packageDocumentation
  */
+import * as E from 'fp-ts/lib/Either.js'
+import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js'
 import * as t from 'io-ts'
 import {
-  NonEmptyString,
+  decodeIssues,
+  exact,
+  list,
+  NonEmptyText,
   NonNegativeInteger,
   NonNegativeNumber,
   PositiveInteger,
   refine,
 } from './codec.js'
-import { HoursByMode, addHours, noHours } from './hours.js'
+import { HoursByMode, addHours, isMultipleOf, modes, noHours } from './hours.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -29,8 +34,9 @@ import { HoursByMode, addHours, noHours } from './hours.js'
  * assert.equal(CourseRule.is(rule), true)
  * assert.equal(CourseRule.is({ ...rule, modules: 0 }), false) // at least one module
  */
-export const CourseRule = t.type(
-  { title: NonEmptyString, modules: PositiveInteger, hours: HoursByMode },
+export const CourseRule = exact(
+  { title: NonEmptyText, modules: PositiveInteger, hours: HoursByMode },
+  undefined,
   'CourseRule',
 )
 /** What the policy requires of one course. */
@@ -45,8 +51,11 @@ const BinaryFraction = refine(
 /**
  * A district's structural rules: the courses in order with their module counts and hours by mode,
  * the number of Evidence of Learning Artifacts and how they spread over courses, whether a
- * capstone is required, how many attempts an artifact or capstone gets, the salary points, and
- * how hours are recorded.
+ * capstone is required, how many attempts an artifact or capstone gets, the salary points, how
+ * hours are recorded, and whether `http:` links are taken where `https:` ones are expected
+ * (`allowHttpUrls`, off unless set). An enrollment pins what it needs of them when it starts.
+ * The codec checks each field; `validatePolicy` also checks that a program can be earned under
+ * them.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -55,13 +64,13 @@ const BinaryFraction = refine(
  * // Hours are recorded in exact binary fractions, so sums of them stay exact: not in tenths.
  * assert.equal(StructuralPolicy.is({ ...lausdPolicy, hoursPerRecord: { increment: 0.1, max: 12 } }), false)
  */
-export const StructuralPolicy = t.type(
+export const StructuralPolicy = exact(
   {
     /** The district, as it appears in messages. */
-    name: NonEmptyString,
+    name: NonEmptyText,
     /** The courses a program has, in order. */
-    courses: t.array(CourseRule),
-    eolas: t.type({
+    courses: list(CourseRule),
+    eolas: exact({
       /** Exactly this many Evidence of Learning Artifacts. */
       count: NonNegativeInteger,
       /** Every course has at least this many of them. */
@@ -73,12 +82,19 @@ export const StructuralPolicy = t.type(
     maxAttempts: PositiveInteger,
     /** Salary points granted with the credential. */
     salaryPoints: NonNegativeNumber,
-    hoursPerRecord: t.type({
+    hoursPerRecord: exact({
       /** Hours are recorded in whole multiples of this (an exact binary fraction). */
       increment: BinaryFraction,
       /** The most hours one record may carry. */
       max: BinaryFraction,
     }),
+  },
+  {
+    /**
+     * Whether `http:` links (evidence, capstone documentation, a badge's image, a standard's
+     * page) are taken; by default only `https:` ones are. Reports and badges render them.
+     */
+    allowHttpUrls: t.boolean,
   },
   'StructuralPolicy',
 )
@@ -138,3 +154,117 @@ export const lausdPolicy: StructuralPolicy = {
  */
 export const policyHours = (policy: StructuralPolicy): HoursByMode =>
   policy.courses.map((course) => course.hours).reduce(addHours, noHours)
+
+// -------------------------------------------------------------------------------------
+// validation
+// -------------------------------------------------------------------------------------
+
+/** What kind of rule a policy breaks. */
+export type PolicyErrorTag =
+  | 'InvalidShape'
+  | 'NoCourses'
+  | 'HoursPerRecord'
+  | 'HoursIncrement'
+  | 'EolaCount'
+  | 'CapstoneWithoutEolas'
+
+/** One way a policy breaks its shape or makes every program impossible to earn. */
+export interface PolicyError {
+  readonly _tag: PolicyErrorTag
+  /** A dotted path into the policy, such as `hoursPerRecord.increment`. */
+  readonly path: string
+  readonly message: string
+}
+
+const policyError = (_tag: PolicyErrorTag, path: string, message: string): PolicyError => ({
+  _tag,
+  path,
+  message,
+})
+
+/** The rules across fields: under a policy that breaks one, no program could be earned. */
+const earnableRules = (policy: StructuralPolicy): PolicyError[] => {
+  const errors: PolicyError[] = []
+  const { increment, max } = policy.hoursPerRecord
+  if (policy.courses.length === 0) {
+    errors.push(policyError('NoCourses', 'courses', 'the policy has no course; it needs one'))
+  }
+  if (increment > max) {
+    errors.push(
+      policyError(
+        'HoursPerRecord',
+        'hoursPerRecord',
+        `hours are recorded in multiples of ${increment} but at most ${max} at a time: no record could carry one`,
+      ),
+    )
+  }
+  policy.courses.forEach((course, i) => {
+    for (const mode of modes) {
+      if (!isMultipleOf(course.hours[mode], increment)) {
+        errors.push(
+          policyError(
+            'HoursIncrement',
+            `courses.${i}.hours.${mode}`,
+            `course ${i + 1} requires ${course.hours[mode]} ${mode} hours, which no module can carry in whole multiples of ${increment}`,
+          ),
+        )
+      }
+    }
+  })
+  const { count, minPerCourse } = policy.eolas
+  if (count < minPerCourse * policy.courses.length) {
+    errors.push(
+      policyError(
+        'EolaCount',
+        'eolas',
+        `${policy.courses.length} courses with at least ${minPerCourse} EOLAs each need ${minPerCourse * policy.courses.length}; the policy allows ${count}`,
+      ),
+    )
+  }
+  if (policy.capstoneRequired && count === 0) {
+    errors.push(
+      policyError(
+        'CapstoneWithoutEolas',
+        'eolas.count',
+        'the policy requires a capstone, which enacts an EOLA that meets, but allows no EOLA',
+      ),
+    )
+  }
+  return errors
+}
+
+/**
+ * Decodes `input` as a `StructuralPolicy` and checks that a program can be earned under it:
+ * at least one course, and at least one attempt (the codec); finite numbers (the codec); a
+ * record that can carry at least one increment; course hours in whole increments, so modules can
+ * carry them; enough EOLAs for every course's minimum; an EOLA to enact where a capstone is
+ * required. Returns the policy or every rule it breaks. `validateProgram` and `decide` (on
+ * `Enroll`) run it, and refuse to go on under a policy that fails it.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { lausdPolicy, validatePolicy } from 'microcred'
+ * assert.ok(E.isRight(validatePolicy(lausdPolicy)))
+ * const noAttempt = validatePolicy({ ...lausdPolicy, maxAttempts: 0 })
+ * assert.ok(E.isLeft(noAttempt))
+ * assert.deepEqual(noAttempt.left, [
+ *   { _tag: 'InvalidShape', path: 'maxAttempts', message: 'expected a whole number > 0, got 0' },
+ * ])
+ * const noEola = validatePolicy({ ...lausdPolicy, eolas: { count: 0, minPerCourse: 0 } })
+ * assert.ok(E.isLeft(noEola))
+ * assert.equal(noEola.left[0]._tag, 'CapstoneWithoutEolas')
+ */
+export const validatePolicy = (
+  input: unknown,
+): E.Either<NonEmptyArray<PolicyError>, StructuralPolicy> => {
+  const decoded = StructuralPolicy.decode(input)
+  if (E.isLeft(decoded)) {
+    const issues = decodeIssues(decoded.left).map((issue) =>
+      policyError('InvalidShape', issue.path, issue.message),
+    )
+    return E.left(issues as NonEmptyArray<PolicyError>)
+  }
+  const [first, ...rest] = earnableRules(decoded.right)
+  return first === undefined ? E.right(decoded.right) : E.left([first, ...rest])
+}

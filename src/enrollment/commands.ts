@@ -7,18 +7,26 @@
 import * as t from 'io-ts'
 import {
   decodedOnce,
-  message,
-  NonEmptyString,
+  exact,
+  Id,
+  NonEmptyText,
   PositiveInteger,
   PositiveNumber,
   taggedUnion,
-  Url,
+  Text,
+  WebUrl,
 } from '../codec.js'
 import { Mode } from '../hours.js'
 import { Program } from '../program/program.js'
-import { BadgeFormat, Educator, EvidenceList, Outcome, Scores } from './shared.js'
+import { BadgeFormat, BadgeId, Educator, EvidenceList, Outcome, Scores } from './shared.js'
 
-const on = <P extends t.Props>(props: P) => t.type({ enrollmentId: NonEmptyString, ...props })
+/** A command `{ type, data }`: exact, like its data, so nothing unknown reaches an event. */
+const message = <K extends string, D extends t.Mixed>(type: K, data: D) =>
+  exact({ type: t.literal(type), data }, undefined, type)
+
+/** The data of a command on an enrollment: its id, `props`, optionally `optional`, nothing else. */
+const on = <P extends t.Props, O extends t.Props = Record<never, never>>(props: P, optional?: O) =>
+  exact({ enrollmentId: Id, ...props }, optional)
 
 /**
  * Enroll an educator in a cohort of a program (validated against the policy).
@@ -38,10 +46,7 @@ const on = <P extends t.Props>(props: P) => t.type({ enrollmentId: NonEmptyStrin
  * assert.equal(Enroll.is(enroll), true)
  * assert.equal(Enroll.is({ ...enroll, data: { ...enroll.data, cohortId: ' ' } }), false)
  */
-export const Enroll = message(
-  'Enroll',
-  on({ educator: Educator, cohortId: NonEmptyString, program: Program }),
-)
+export const Enroll = message('Enroll', on({ educator: Educator, cohortId: Id, program: Program }))
 
 /**
  * Record hours for a module in one mode (optionally for a face-to-face session).
@@ -56,10 +61,7 @@ export const Enroll = message(
  */
 export const RecordHours = message(
   'RecordHours',
-  t.intersection([
-    on({ moduleId: NonEmptyString, mode: Mode, hours: PositiveNumber }),
-    t.partial({ sessionId: NonEmptyString }),
-  ]),
+  on({ moduleId: Id, mode: Mode, hours: PositiveNumber }, { sessionId: Id }),
 )
 
 /**
@@ -82,7 +84,7 @@ export const RecordHours = message(
  */
 export const SubmitArtifact = message(
   'SubmitArtifact',
-  on({ eolaId: NonEmptyString, evidence: EvidenceList, reflection: NonEmptyString }),
+  on({ eolaId: Id, evidence: EvidenceList, reflection: NonEmptyText }),
 )
 
 /**
@@ -97,7 +99,7 @@ export const SubmitArtifact = message(
  */
 export const GradeArtifact = message(
   'GradeArtifact',
-  on({ eolaId: NonEmptyString, attempt: PositiveInteger, scores: Scores, feedback: t.string }),
+  on({ eolaId: Id, attempt: PositiveInteger, scores: Scores, feedback: Text }),
 )
 
 /**
@@ -122,10 +124,10 @@ export const GradeArtifact = message(
 export const SubmitCapstone = message(
   'SubmitCapstone',
   on({
-    enactedEolaId: NonEmptyString,
-    documentationUrl: Url,
-    reflection: NonEmptyString,
-    nextSteps: NonEmptyString,
+    enactedEolaId: Id,
+    documentationUrl: WebUrl,
+    reflection: NonEmptyText,
+    nextSteps: NonEmptyText,
   }),
 )
 
@@ -141,7 +143,7 @@ export const SubmitCapstone = message(
  */
 export const GradeCapstone = message(
   'GradeCapstone',
-  on({ attempt: PositiveInteger, outcome: Outcome, feedback: t.string }),
+  on({ attempt: PositiveInteger, outcome: Outcome, feedback: Text }),
 )
 
 /**
@@ -153,7 +155,7 @@ export const GradeCapstone = message(
  * assert.equal(Withdraw.is({ type: 'Withdraw', data: { enrollmentId: 'enr-1', reason: 'Moved schools' } }), true)
  * assert.equal(Withdraw.is({ type: 'Withdraw', data: { enrollmentId: 'enr-1', reason: '' } }), false)
  */
-export const Withdraw = message('Withdraw', on({ reason: NonEmptyString }))
+export const Withdraw = message('Withdraw', on({ reason: NonEmptyText }))
 
 /**
  * Revoke an earned credential.
@@ -164,7 +166,7 @@ export const Withdraw = message('Withdraw', on({ reason: NonEmptyString }))
  * assert.equal(RevokeCredential.is({ type: 'RevokeCredential', data: { enrollmentId: 'enr-1', reason: 'Issued in error' } }), true)
  * assert.equal(RevokeCredential.is({ type: 'RevokeCredential', data: { enrollmentId: 'enr-1' } }), false) // a reason is required
  */
-export const RevokeCredential = message('RevokeCredential', on({ reason: NonEmptyString }))
+export const RevokeCredential = message('RevokeCredential', on({ reason: NonEmptyText }))
 
 /**
  * Record that the district issued the earned credential's Open Badge: its id (a URL), how it is
@@ -187,7 +189,7 @@ export const RevokeCredential = message('RevokeCredential', on({ reason: NonEmpt
  */
 export const IssueBadge = message(
   'IssueBadge',
-  on({ badgeId: Url, format: BadgeFormat, salt: NonEmptyString }),
+  on({ badgeId: BadgeId, format: BadgeFormat, salt: Id }),
 )
 
 const commands = taggedUnion('EnrollmentCommand', {
@@ -205,7 +207,9 @@ const commands = taggedUnion('EnrollmentCommand', {
 /**
  * Any enrollment command, decoded by its `type`. A decoded command is a deeply frozen copy that
  * shares nothing with the input, and is not decoded again (see `decodedOnce`); `members` holds
- * the codec of each command.
+ * the codec of each command. Commands are exact at every level (an unknown field is refused,
+ * naming it), their ids are `Id`s, their text `Text` (bounded, well-formed, no NUL), their links
+ * `WebUrl`s; a function, a symbol or a value that throws when read is refused, never thrown on.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -213,6 +217,8 @@ const commands = taggedUnion('EnrollmentCommand', {
  * import { EnrollmentCommand } from 'microcred'
  * const refused = EnrollmentCommand.decode({ type: 'RecordHours', data: { enrollmentId: 'enr-1' } })
  * assert.ok(E.isLeft(refused))
+ * const extra = { type: 'Withdraw', data: { enrollmentId: 'enr-1', reason: 'Moved', isAdmin: true } }
+ * assert.ok(E.isLeft(EnrollmentCommand.decode(extra)))
  * const input = { type: 'Withdraw', data: { enrollmentId: 'enr-1', reason: 'Moved schools' } }
  * const decoded = EnrollmentCommand.decode(input)
  * assert.ok(E.isRight(decoded) && Object.isFrozen(decoded.right.data) && decoded.right !== input)

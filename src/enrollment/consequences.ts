@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { addHours, noHours, type HoursByMode } from '../hours.js'
+import { own } from '../own.js'
 import type { EnrollmentEvent } from './events.js'
 import { allRequirementsMet, credentialIdOf, hasModuleHours } from './queries.js'
 import type { Enrollment } from './state.js'
@@ -78,7 +79,7 @@ export const consequencesOf = (next: Enrollment, at: string): EnrollmentEvent[] 
   const events: EnrollmentEvent[] = []
   const completedModules = new Set(next.completedModules)
   for (const module of requirements.modules) {
-    if (!completedModules.has(module.id) && hasModuleHours(next.credited[module.id], module)) {
+    if (!completedModules.has(module.id) && hasModuleHours(own(next.credited, module.id), module)) {
       completedModules.add(module.id)
       events.push({ type: 'ModuleCompleted', data: { enrollmentId, moduleId: module.id, at } })
     }

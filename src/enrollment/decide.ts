@@ -7,9 +7,16 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { authorizationRules, authorize, type AuthorizationRules } from '../authorization.js'
 import { CommandContext } from '../context.js'
-import { invalidCommand, invalidProgram, ruleViolation, type DomainError } from '../errors.js'
+import {
+  invalidCommand,
+  invalidPolicy,
+  invalidProgram,
+  ruleViolation,
+  type DomainError,
+} from '../errors.js'
 import { isMultipleOf } from '../hours.js'
-import type { StructuralPolicy } from '../policy.js'
+import { own } from '../own.js'
+import { validatePolicy, type StructuralPolicy } from '../policy.js'
 import { validateProgram } from '../program/validate.js'
 import { actionOf } from './authorize.js'
 import { EnrollmentCommand, type EnrollmentCommandOf } from './commands.js'
@@ -59,6 +66,8 @@ const enroll = (
       ruleViolation('AlreadyEnrolled', `enrollment '${state.enrollmentId}' already exists`),
     )
   }
+  const policyChecked = validatePolicy(policy)
+  if (E.isLeft(policyChecked)) return fail(invalidPolicy(policyChecked.left))
   const program = validateProgram(data.program, policy)
   if (E.isLeft(program)) return fail(invalidProgram(program.left))
   return E.right([
@@ -101,7 +110,7 @@ const recordHours = (
       ),
     )
   }
-  const needed = module.hours[data.mode] - (state.credited[module.id]?.[data.mode] ?? 0)
+  const needed = module.hours[data.mode] - (own(state.credited, module.id)?.[data.mode] ?? 0)
   return E.right([
     {
       type: 'HoursRecorded',

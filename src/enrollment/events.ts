@@ -6,21 +6,28 @@
  */
 import * as t from 'io-ts'
 import {
+  Id,
   IsoDateTime,
   message,
-  NonEmptyString,
+  NonEmptyText,
   NonNegativeNumber,
   PositiveInteger,
   PositiveNumber,
   taggedUnion,
-  Url,
+  Text,
+  WebUrl,
 } from '../codec.js'
 import { HoursByMode, Mode } from '../hours.js'
 import { Requirements } from './requirements.js'
-import { BadgeFormat, Educator, EvidenceList, Outcome, Scores } from './shared.js'
+import { BadgeFormat, BadgeId, Educator, EvidenceList, Outcome, Scores } from './shared.js'
 
+/**
+ * The data of an event: the enrollment's id, when, and `props`. Ids are `Id`s and text is `Text`,
+ * as in commands: an event `decide` made decodes, and one that breaks those rules (written by
+ * hand, or before the rules) is a corrupt event, not a state.
+ */
 const fact = <P extends t.Props>(props: P) =>
-  t.type({ enrollmentId: NonEmptyString, at: IsoDateTime, ...props })
+  t.type({ enrollmentId: Id, at: IsoDateTime, ...props })
 
 /**
  * An educator enrolled in a cohort of a program; pins the program version and its requirements.
@@ -48,11 +55,11 @@ export const EducatorEnrolled = message(
   'EducatorEnrolled',
   fact({
     educator: Educator,
-    cohortId: NonEmptyString,
-    programId: NonEmptyString,
+    cohortId: Id,
+    programId: Id,
     programVersion: PositiveInteger,
     requirements: Requirements,
-    enrolledBy: NonEmptyString,
+    enrolledBy: Id,
   }),
 )
 
@@ -83,13 +90,13 @@ export const HoursRecorded = message(
   'HoursRecorded',
   t.intersection([
     fact({
-      moduleId: NonEmptyString,
+      moduleId: Id,
       mode: Mode,
       hours: PositiveNumber,
       creditedHours: NonNegativeNumber,
-      recordedBy: NonEmptyString,
+      recordedBy: Id,
     }),
-    t.partial({ sessionId: NonEmptyString }),
+    t.partial({ sessionId: Id }),
   ]),
 )
 
@@ -103,7 +110,7 @@ export const HoursRecorded = message(
  * assert.equal(ModuleCompleted.is(completed), true)
  * assert.equal(ModuleCompleted.is({ ...completed, type: 'CourseCompleted' }), false)
  */
-export const ModuleCompleted = message('ModuleCompleted', fact({ moduleId: NonEmptyString }))
+export const ModuleCompleted = message('ModuleCompleted', fact({ moduleId: Id }))
 
 /**
  * Every module of a course is complete.
@@ -115,7 +122,7 @@ export const ModuleCompleted = message('ModuleCompleted', fact({ moduleId: NonEm
  * assert.equal(CourseCompleted.is(completed), true)
  * assert.equal(CourseCompleted.is({ ...completed, data: { ...completed.data, at: 'November' } }), false)
  */
-export const CourseCompleted = message('CourseCompleted', fact({ courseId: NonEmptyString }))
+export const CourseCompleted = message('CourseCompleted', fact({ courseId: Id }))
 
 /**
  * The educator submitted an attempt at an EOLA.
@@ -140,10 +147,10 @@ export const CourseCompleted = message('CourseCompleted', fact({ courseId: NonEm
 export const ArtifactSubmitted = message(
   'ArtifactSubmitted',
   fact({
-    eolaId: NonEmptyString,
+    eolaId: Id,
     attempt: PositiveInteger,
     evidence: EvidenceList,
-    reflection: NonEmptyString,
+    reflection: NonEmptyText,
   }),
 )
 
@@ -172,12 +179,12 @@ export const ArtifactSubmitted = message(
 export const ArtifactGraded = message(
   'ArtifactGraded',
   fact({
-    eolaId: NonEmptyString,
+    eolaId: Id,
     attempt: PositiveInteger,
-    assessorId: NonEmptyString,
+    assessorId: Id,
     scores: Scores,
     outcome: Outcome,
-    feedback: t.string,
+    feedback: Text,
   }),
 )
 
@@ -206,10 +213,10 @@ export const CapstoneSubmitted = message(
   'CapstoneSubmitted',
   fact({
     attempt: PositiveInteger,
-    enactedEolaId: NonEmptyString,
-    documentationUrl: Url,
-    reflection: NonEmptyString,
-    nextSteps: NonEmptyString,
+    enactedEolaId: Id,
+    documentationUrl: WebUrl,
+    reflection: NonEmptyText,
+    nextSteps: NonEmptyText,
   }),
 )
 
@@ -230,9 +237,9 @@ export const CapstoneGraded = message(
   'CapstoneGraded',
   fact({
     attempt: PositiveInteger,
-    assessorId: NonEmptyString,
+    assessorId: Id,
     outcome: Outcome,
-    feedback: t.string,
+    feedback: Text,
   }),
 )
 
@@ -257,7 +264,7 @@ export const CapstoneGraded = message(
  */
 export const CredentialEarned = message(
   'CredentialEarned',
-  fact({ credentialId: NonEmptyString, hours: HoursByMode, salaryPoints: NonNegativeNumber }),
+  fact({ credentialId: NonEmptyText, hours: HoursByMode, salaryPoints: NonNegativeNumber }),
 )
 
 /**
@@ -275,7 +282,7 @@ export const CredentialEarned = message(
  */
 export const EnrollmentWithdrawn = message(
   'EnrollmentWithdrawn',
-  fact({ reason: NonEmptyString, withdrawnBy: NonEmptyString }),
+  fact({ reason: NonEmptyText, withdrawnBy: Id }),
 )
 
 /**
@@ -299,7 +306,7 @@ export const EnrollmentWithdrawn = message(
  */
 export const CredentialRevoked = message(
   'CredentialRevoked',
-  fact({ credentialId: NonEmptyString, reason: NonEmptyString, revokedBy: NonEmptyString }),
+  fact({ credentialId: NonEmptyText, reason: NonEmptyText, revokedBy: Id }),
 )
 
 /**
@@ -325,7 +332,7 @@ export const CredentialRevoked = message(
  */
 export const BadgeIssued = message(
   'BadgeIssued',
-  fact({ badgeId: Url, format: BadgeFormat, salt: NonEmptyString, issuedBy: NonEmptyString }),
+  fact({ badgeId: BadgeId, format: BadgeFormat, salt: Id, issuedBy: Id }),
 )
 
 /**

@@ -10,6 +10,7 @@
 import type { Draft } from 'immer'
 import { evolveWith, foldByKey, foldWith } from '../decider.js'
 import { deepFreeze } from '../freeze.js'
+import { own, recordOf } from '../own.js'
 import type { EnrollmentEvent, EnrollmentEventOf } from './events.js'
 import type { Requirements } from './requirements.js'
 import type { Enrollment, EnrollmentState, NotEnrolled } from './state.js'
@@ -35,12 +36,16 @@ const shared = <A extends object>(data: object, part: A, freeze: (part: A) => A 
   Object.isFrozen(data) ? part : freeze(part)
 
 const enrolled = ({ data }: EnrollmentEventOf<'EducatorEnrolled'>): Enrollment => {
-  const credited: Enrollment['credited'] = {}
-  for (const module of data.requirements.modules) {
-    credited[module.id] = { faceToFace: 0, online: 0, homework: 0 }
-  }
-  const artifacts: Enrollment['artifacts'] = {}
-  for (const eola of data.requirements.eolas) artifacts[eola.id] = []
+  // Own entries, even for an id such as `__proto__` that an event written before ids were
+  // checked may hold: assigning one would set the record's prototype instead.
+  const credited: Enrollment['credited'] = recordOf(
+    data.requirements.modules.map((module) => module.id),
+    () => ({ faceToFace: 0, online: 0, homework: 0 }),
+  )
+  const artifacts: Enrollment['artifacts'] = recordOf(
+    data.requirements.eolas.map((eola) => eola.id),
+    () => [],
+  )
   return {
     status: 'active',
     enrollmentId: data.enrollmentId,
@@ -120,7 +125,7 @@ const applyFact = (
   state.lastEventAt = event.data.at
   switch (event.type) {
     case 'HoursRecorded': {
-      const hours = state.credited[event.data.moduleId]
+      const hours = own(state.credited, event.data.moduleId)
       if (hours !== undefined) hours[event.data.mode] += event.data.creditedHours
       return
     }
@@ -132,7 +137,7 @@ const applyFact = (
       return
     case 'ArtifactSubmitted': {
       const { eolaId, attempt, evidence, reflection, at } = event.data
-      state.artifacts[eolaId]?.push({
+      own(state.artifacts, eolaId)?.push({
         attempt,
         evidence: shared(event.data, evidence) as Draft<typeof evidence>,
         reflection,
@@ -143,7 +148,7 @@ const applyFact = (
     }
     case 'ArtifactGraded': {
       const { eolaId, attempt, assessorId, scores, outcome, feedback, at } = event.data
-      const submitted = state.artifacts[eolaId]?.[attempt - 1]
+      const submitted = own(state.artifacts, eolaId)?.[attempt - 1]
       if (submitted !== undefined) {
         submitted.grade = Object.freeze({
           assessorId,

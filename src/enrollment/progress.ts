@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { addHours, modeLabel, modes, noHours, totalHours, type HoursByMode } from '../hours.js'
+import { own } from '../own.js'
 import { creditedHours } from './consequences.js'
 import { hasMet, isAwaitingGrade } from './queries.js'
 import type { ArtifactAttempt, CapstoneAttempt, EnrollmentState } from './state.js'
@@ -137,7 +138,7 @@ export const progress = (state: EnrollmentState): Progress => {
   const missing: string[] = []
 
   const modules = requirements.modules.map((module): ModuleProgress => {
-    const credited = state.credited[module.id] ?? noHours
+    const credited = own(state.credited, module.id) ?? noHours
     for (const mode of modes) {
       const gap = module.hours[mode] - credited[mode]
       if (gap > 0) missing.push(`${gap} ${modeLabel(mode)} hours in module '${module.title}'`)
@@ -156,7 +157,7 @@ export const progress = (state: EnrollmentState): Progress => {
     complete: completedCourses.has(course.id),
   }))
   const eolas = requirements.eolas.map((eola): EolaProgress => {
-    const attempts = state.artifacts[eola.id] ?? []
+    const attempts = own(state.artifacts, eola.id) ?? []
     const status = submissionStatus(attempts, requirements.maxAttempts)
     if (status !== 'meets') missing.push(`EOLA '${eola.title}': ${statusPhrase[status]}`)
     return {

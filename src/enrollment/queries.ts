@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { modes } from '../hours.js'
+import { own } from '../own.js'
 import type { Requirements } from './requirements.js'
 import type { ArtifactAttempt, CapstoneAttempt, Enrollment } from './state.js'
 
@@ -104,7 +105,7 @@ export const allRequirementsMet = (
   return (
     requirements.modules.every((module) => completedModules.has(module.id)) &&
     requirements.courses.every((course) => completedCourses.has(course.id)) &&
-    requirements.eolas.every((eola) => hasMet(state.artifacts[eola.id] ?? [])) &&
+    requirements.eolas.every((eola) => hasMet(own(state.artifacts, eola.id) ?? [])) &&
     (!requirements.capstoneRequired || hasMet(state.capstone))
   )
 }

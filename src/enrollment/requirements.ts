@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts'
-import { NonEmptyString, NonNegativeNumber, PositiveInteger, PositiveNumber } from '../codec.js'
+import { Id, NonEmptyText, NonNegativeNumber, PositiveInteger, PositiveNumber } from '../codec.js'
 import { HoursByMode } from '../hours.js'
 import type { StructuralPolicy } from '../policy.js'
 import { RubricCriterion, type Program } from '../program/program.js'
@@ -13,7 +13,8 @@ import { RubricCriterion, type Program } from '../program/program.js'
 /**
  * What an enrollment requires: every module's hours by mode, the courses and their modules, the
  * EOLAs with their rubrics, whether the capstone is required, the attempts allowed, the salary
- * points and how hours are recorded.
+ * points, how hours are recorded, and (`allowHttpUrls: true`, only where the policy opts in)
+ * that `http:` links are taken as well as `https:` ones.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -22,32 +23,24 @@ import { RubricCriterion, type Program } from '../program/program.js'
  * assert.equal(Requirements.is(requirements), true)
  * assert.equal(Requirements.is({ ...requirements, maxAttempts: 0 }), false)
  */
-export const Requirements = t.type(
-  {
-    courses: t.array(
-      t.type({ id: NonEmptyString, title: NonEmptyString, moduleIds: t.array(NonEmptyString) }),
-    ),
-    modules: t.array(
-      t.type({
-        id: NonEmptyString,
-        courseId: NonEmptyString,
-        title: NonEmptyString,
-        hours: HoursByMode,
-      }),
-    ),
-    eolas: t.array(
-      t.type({
-        id: NonEmptyString,
-        title: NonEmptyString,
-        courseId: NonEmptyString,
-        rubric: t.array(RubricCriterion),
-      }),
-    ),
-    capstoneRequired: t.boolean,
-    maxAttempts: PositiveInteger,
-    salaryPoints: NonNegativeNumber,
-    hoursPerRecord: t.type({ increment: PositiveNumber, max: PositiveNumber }),
-  },
+export const Requirements = t.intersection(
+  [
+    t.type({
+      courses: t.array(t.type({ id: Id, title: NonEmptyText, moduleIds: t.array(Id) })),
+      modules: t.array(t.type({ id: Id, courseId: Id, title: NonEmptyText, hours: HoursByMode })),
+      eolas: t.array(
+        t.type({ id: Id, title: NonEmptyText, courseId: Id, rubric: t.array(RubricCriterion) }),
+      ),
+      capstoneRequired: t.boolean,
+      maxAttempts: PositiveInteger,
+      salaryPoints: NonNegativeNumber,
+      hoursPerRecord: t.type({ increment: PositiveNumber, max: PositiveNumber }),
+    }),
+    t.partial({
+      /** Pinned from the policy where it opts in: `http:` links are taken too. */
+      allowHttpUrls: t.boolean,
+    }),
+  ],
   'Requirements',
 )
 /** What an enrollment requires. */
@@ -95,4 +88,6 @@ export const requirementsOf = (program: Program, policy: StructuralPolicy): Requ
   maxAttempts: policy.maxAttempts,
   salaryPoints: program.salaryPoints,
   hoursPerRecord: { ...policy.hoursPerRecord },
+  // Present only where the policy opts in, so every other enrollment's event is as it was.
+  ...(policy.allowHttpUrls === true ? { allowHttpUrls: true } : {}),
 })

@@ -4,10 +4,19 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts'
-import { IsoDateTime, NonEmptyString, NonNegativeNumber, PositiveInteger, Url } from '../codec.js'
+import {
+  boundedRecord,
+  Id,
+  IsoDateTime,
+  NonEmptyText,
+  NonNegativeNumber,
+  PositiveInteger,
+  Text,
+  WebUrl,
+} from '../codec.js'
 import { HoursByMode } from '../hours.js'
 import { Requirements } from './requirements.js'
-import { BadgeFormat, Educator, EvidenceList, Outcome, Scores } from './shared.js'
+import { BadgeFormat, BadgeId, Educator, EvidenceList, Outcome, Scores } from './shared.js'
 
 /**
  * An assessor's grade of an attempt.
@@ -21,10 +30,10 @@ import { BadgeFormat, Educator, EvidenceList, Outcome, Scores } from './shared.j
  */
 export const Grade = t.type(
   {
-    assessorId: NonEmptyString,
+    assessorId: Id,
     scores: Scores,
     outcome: Outcome,
-    feedback: t.string,
+    feedback: Text,
     gradedAt: IsoDateTime,
   },
   'Grade',
@@ -48,7 +57,7 @@ export const ArtifactAttempt = t.type(
   {
     attempt: PositiveInteger,
     evidence: EvidenceList,
-    reflection: NonEmptyString,
+    reflection: NonEmptyText,
     submittedAt: IsoDateTime,
     grade: t.union([Grade, t.null]),
   },
@@ -70,10 +79,10 @@ export type ArtifactAttempt = t.TypeOf<typeof ArtifactAttempt>
 export const CapstoneAttempt = t.type(
   {
     attempt: PositiveInteger,
-    enactedEolaId: NonEmptyString,
-    documentationUrl: Url,
-    reflection: NonEmptyString,
-    nextSteps: NonEmptyString,
+    enactedEolaId: Id,
+    documentationUrl: WebUrl,
+    reflection: NonEmptyText,
+    nextSteps: NonEmptyText,
     submittedAt: IsoDateTime,
     grade: t.union([Grade, t.null]),
   },
@@ -94,7 +103,7 @@ export type CapstoneAttempt = t.TypeOf<typeof CapstoneAttempt>
  */
 export const EarnedCredential = t.type(
   {
-    credentialId: NonEmptyString,
+    credentialId: NonEmptyText,
     earnedAt: IsoDateTime,
     hours: HoursByMode,
     salaryPoints: NonNegativeNumber,
@@ -116,10 +125,10 @@ export type EarnedCredential = t.TypeOf<typeof EarnedCredential>
  */
 export const IssuedBadge = t.type(
   {
-    badgeId: Url,
+    badgeId: BadgeId,
     format: BadgeFormat,
-    salt: NonEmptyString,
-    issuedBy: NonEmptyString,
+    salt: Id,
+    issuedBy: Id,
     issuedAt: IsoDateTime,
   },
   'IssuedBadge',
@@ -136,10 +145,7 @@ export type IssuedBadge = t.TypeOf<typeof IssuedBadge>
  * assert.equal(Ending.is({ reason: 'Moved', by: 'e-1', at: '2027-01-10T16:00:00Z' }), true)
  * assert.equal(Ending.is({ reason: 'Moved', at: '2027-01-10T16:00:00Z' }), false) // by whom?
  */
-export const Ending = t.type(
-  { reason: NonEmptyString, by: NonEmptyString, at: IsoDateTime },
-  'Ending',
-)
+export const Ending = t.type({ reason: NonEmptyText, by: Id, at: IsoDateTime }, 'Ending')
 /** Why, when and by whom an enrollment ended. */
 export type Ending = t.TypeOf<typeof Ending>
 
@@ -196,23 +202,23 @@ export type EnrollmentStatus = t.TypeOf<typeof EnrollmentStatus>
 export const Enrollment = t.type(
   {
     status: EnrollmentStatus,
-    enrollmentId: NonEmptyString,
+    enrollmentId: Id,
     educator: Educator,
-    cohortId: NonEmptyString,
-    programId: NonEmptyString,
+    cohortId: Id,
+    programId: Id,
     programVersion: PositiveInteger,
     requirements: Requirements,
     enrolledAt: IsoDateTime,
     /** The time of the latest event: a command may not be dated before it. */
     lastEventAt: IsoDateTime,
     /** Credited hours by module id, by mode. */
-    credited: t.record(t.string, HoursByMode),
+    credited: boundedRecord(Id, HoursByMode, Infinity),
     /** Completed module ids, in order of completion. */
-    completedModules: t.array(NonEmptyString),
+    completedModules: t.array(Id),
     /** Completed course ids, in order of completion. */
-    completedCourses: t.array(NonEmptyString),
+    completedCourses: t.array(Id),
     /** Attempts by EOLA id, oldest first. */
-    artifacts: t.record(t.string, t.array(ArtifactAttempt)),
+    artifacts: boundedRecord(Id, t.array(ArtifactAttempt), Infinity),
     /** Capstone attempts, oldest first. */
     capstone: t.array(CapstoneAttempt),
     credential: t.union([EarnedCredential, t.null]),

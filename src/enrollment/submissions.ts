@@ -7,8 +7,10 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { isWebUrl, quoted } from '../codec.js'
 import type { CommandContext } from '../context.js'
 import { ruleViolation, type DomainError } from '../errors.js'
+import { own } from '../own.js'
 import type { EnrollmentCommandOf } from './commands.js'
 import { fail, type Decision } from './decision.js'
 import { hasMet, isAwaitingGrade } from './queries.js'
@@ -61,6 +63,25 @@ const gradableAttempt = <A extends ArtifactAttempt | CapstoneAttempt>(
   return E.right(submitted)
 }
 
+/**
+ * An `InsecureUrl` for the first link in `links` that the enrollment may not take: `http:` where
+ * the policy it joined under (pinned in its requirements) did not opt in. The codecs have refused
+ * every other scheme already.
+ */
+const insecureLink = (
+  state: Enrollment,
+  links: ReadonlyArray<readonly [string, string]>,
+): DomainError | undefined => {
+  const allowHttp = state.requirements.allowHttpUrls === true
+  const found = links.find(([, url]) => !isWebUrl(url, { allowHttp }))
+  return found === undefined
+    ? undefined
+    : ruleViolation(
+        'InsecureUrl',
+        `${found[0]} is ${quoted(found[1], 100)}; this district takes https: links only (its policy would set allowHttpUrls to take http:)`,
+      )
+}
+
 const eolaOf = (state: Enrollment, eolaId: string) => {
   const eola = state.requirements.eolas.find((e) => e.id === eolaId)
   return eola === undefined
@@ -80,9 +101,14 @@ export const submitArtifact = (
 ): Decision => {
   const eola = eolaOf(state, data.eolaId)
   if (E.isLeft(eola)) return eola
-  const attempts = state.artifacts[eola.right.id] ?? []
+  const attempts = own(state.artifacts, eola.right.id) ?? []
   const broken = attemptRules(`EOLA '${eola.right.id}'`, attempts, state.requirements.maxAttempts)
   if (broken !== undefined) return fail(broken)
+  const insecure = insecureLink(
+    state,
+    data.evidence.map((evidence, i) => [`evidence ${i + 1}`, evidence.url] as const),
+  )
+  if (insecure !== undefined) return fail(insecure)
   return E.right([
     {
       type: 'ArtifactSubmitted',
@@ -106,28 +132,27 @@ export const gradeArtifact = (
   const eola = eolaOf(state, data.eolaId)
   if (E.isLeft(eola)) return eola
   const what = `EOLA '${eola.right.id}'`
-  const submitted = gradableAttempt(what, state.artifacts[eola.right.id] ?? [], data.attempt)
+  const submitted = gradableAttempt(what, own(state.artifacts, eola.right.id) ?? [], data.attempt)
   if (E.isLeft(submitted)) return submitted
   const rubric = eola.right.rubric
+  const scoreOf = (criterionId: string) => own(data.scores, criterionId)
   const problems = [
     ...rubric
-      .filter((criterion) => data.scores[criterion.id] === undefined)
+      .filter((criterion) => scoreOf(criterion.id) === undefined)
       .map((criterion) => `criterion '${criterion.id}' has no score`),
     ...Object.keys(data.scores)
       .filter((id) => !rubric.some((criterion) => criterion.id === id))
       .map((id) => `'${id}' is not a criterion of the rubric`),
     ...rubric
-      .filter((criterion) => (data.scores[criterion.id] ?? 0) > criterion.maxScore)
-      .map(
-        (c) => `criterion '${c.id}' scored ${data.scores[c.id]}, above its maximum ${c.maxScore}`,
-      ),
+      .filter((criterion) => (scoreOf(criterion.id) ?? 0) > criterion.maxScore)
+      .map((c) => `criterion '${c.id}' scored ${scoreOf(c.id)}, above its maximum ${c.maxScore}`),
   ]
   if (problems.length > 0) {
     return fail(
       ruleViolation('InvalidScores', `${what} attempt ${data.attempt}: ${problems.join('; ')}`),
     )
   }
-  const meets = rubric.every((criterion) => (data.scores[criterion.id] ?? 0) >= criterion.meetsAt)
+  const meets = rubric.every((criterion) => (scoreOf(criterion.id) ?? 0) >= criterion.meetsAt)
   return E.right([
     {
       type: 'ArtifactGraded',
@@ -162,7 +187,7 @@ export const submitCapstone = (
   if (broken !== undefined) return fail(broken)
   const eola = eolaOf(state, data.enactedEolaId)
   if (E.isLeft(eola)) return eola
-  if (!hasMet(state.artifacts[eola.right.id] ?? [])) {
+  if (!hasMet(own(state.artifacts, eola.right.id) ?? [])) {
     return fail(
       ruleViolation(
         'EnactedEolaNotMet',
@@ -170,6 +195,8 @@ export const submitCapstone = (
       ),
     )
   }
+  const insecure = insecureLink(state, [['the documentation', data.documentationUrl]])
+  if (insecure !== undefined) return fail(insecure)
   return E.right([
     {
       type: 'CapstoneSubmitted',

@@ -3,18 +3,22 @@
  *
  * @packageDocumentation
  */
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 import {
-  NonEmptyString,
+  exact,
+  Id,
+  list,
+  NonEmptyText,
   NonNegativeInteger,
   NonNegativeNumber,
   PositiveInteger,
-  Url,
+  WebUrl,
 } from '../codec.js'
 import { HoursByMode } from '../hours.js'
 
 /**
- * A standard the program aligns to; becomes an Open Badges `Alignment`.
+ * A standard the program aligns to; becomes an Open Badges `Alignment`. Its page is a link badges
+ * render (`WebUrl`).
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -24,15 +28,9 @@ import { HoursByMode } from '../hours.js'
  * assert.equal(Standard.is({ ...cstp, targetCode: 'CSTP 1.1' }), true)
  * assert.equal(Standard.is({ ...cstp, targetUrl: 'cstp-2009.pdf' }), false)
  */
-export const Standard = t.intersection(
-  [
-    t.type({ targetName: NonEmptyString, targetUrl: Url }),
-    t.partial({
-      targetFramework: NonEmptyString,
-      targetCode: NonEmptyString,
-      targetDescription: NonEmptyString,
-    }),
-  ],
+export const Standard = exact(
+  { targetName: NonEmptyText, targetUrl: WebUrl },
+  { targetFramework: NonEmptyText, targetCode: NonEmptyText, targetDescription: NonEmptyText },
   'Standard',
 )
 /** A standard the program aligns to. */
@@ -47,8 +45,9 @@ export type Standard = t.TypeOf<typeof Standard>
  * assert.equal(Module.is({ id: 'm1', title: 'Access', hours: { faceToFace: 6, online: 9, homework: 5 } }), true)
  * assert.equal(Module.is({ id: 'm1', title: 'Access', hours: { faceToFace: 6, online: 9 } }), false)
  */
-export const Module = t.type(
-  { id: NonEmptyString, title: NonEmptyString, hours: HoursByMode },
+export const Module = exact(
+  { id: Id, title: NonEmptyText, hours: HoursByMode },
+  undefined,
   'Module',
 )
 /** One module of a course. */
@@ -64,8 +63,9 @@ export type Module = t.TypeOf<typeof Module>
  * assert.equal(Course.is({ id: 'c1', title: 'Foundations and Access', modules: [access] }), true)
  * assert.equal(Course.is({ id: 'c1', title: 'Foundations and Access', modules: [{ ...access, id: '' }] }), false)
  */
-export const Course = t.type(
-  { id: NonEmptyString, title: NonEmptyString, modules: t.array(Module) },
+export const Course = exact(
+  { id: Id, title: NonEmptyText, modules: list(Module) },
+  undefined,
   'Course',
 )
 /** A course. */
@@ -82,13 +82,14 @@ export type Course = t.TypeOf<typeof Course>
  * assert.equal(RubricCriterion.is(criterion), true)
  * assert.equal(RubricCriterion.is({ ...criterion, maxScore: 0 }), false)
  */
-export const RubricCriterion = t.type(
+export const RubricCriterion = exact(
   {
-    id: NonEmptyString,
-    description: NonEmptyString,
+    id: Id,
+    description: NonEmptyText,
     maxScore: PositiveInteger,
     meetsAt: NonNegativeInteger,
   },
+  undefined,
   'RubricCriterion',
 )
 /** One criterion of a rubric. */
@@ -105,21 +106,23 @@ export type RubricCriterion = t.TypeOf<typeof RubricCriterion>
  * assert.equal(Eola.is(eola), true)
  * assert.equal(Eola.is({ ...eola, guide: '' }), false)
  */
-export const Eola = t.type(
+export const Eola = exact(
   {
-    id: NonEmptyString,
-    title: NonEmptyString,
-    courseId: NonEmptyString,
-    guide: NonEmptyString,
-    rubric: t.array(RubricCriterion),
+    id: Id,
+    title: NonEmptyText,
+    courseId: Id,
+    guide: NonEmptyText,
+    rubric: list(RubricCriterion),
   },
+  undefined,
   'Eola',
 )
 /** An Evidence of Learning Artifact. */
 export type Eola = t.TypeOf<typeof Eola>
 
 /**
- * What the badge shows: its name, description, criteria and image.
+ * What the badge shows: its name, description, criteria and image (a link badges render:
+ * `WebUrl`).
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -128,8 +131,14 @@ export type Eola = t.TypeOf<typeof Eola>
  * assert.equal(BadgeText.is(text), true)
  * assert.equal(BadgeText.is({ ...text, imageUrl: 'steam.png' }), false) // an absolute URL
  */
-export const BadgeText = t.type(
-  { name: NonEmptyString, description: NonEmptyString, criteria: NonEmptyString, imageUrl: Url },
+export const BadgeText = exact(
+  {
+    name: NonEmptyText,
+    description: NonEmptyText,
+    criteria: NonEmptyText,
+    imageUrl: WebUrl,
+  },
+  undefined,
   'BadgeText',
 )
 /** What the badge shows. */
@@ -139,6 +148,7 @@ export type BadgeText = t.TypeOf<typeof BadgeText>
  * A micro-credential program as a district publishes it: standards, knowledge, skills and
  * dispositions (its Professional Learning Plan), courses of modules with hours, EOLAs with
  * rubrics, a capstone, salary points and the badge. `validateProgram` checks it against a policy.
+ * Exact at every level: a field it does not declare is refused, not carried along.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -146,27 +156,25 @@ export type BadgeText = t.TypeOf<typeof BadgeText>
  * assert.equal(Program.is(catalog.steam), true)
  * assert.equal(Program.is({ ...catalog.steam, version: 0 }), false)
  */
-export const Program = t.intersection(
-  [
-    t.type({
-      id: NonEmptyString,
-      version: PositiveInteger,
-      title: NonEmptyString,
-      description: NonEmptyString,
-      standards: t.array(Standard),
-      knowledge: t.array(NonEmptyString),
-      skills: t.array(NonEmptyString),
-      dispositions: t.array(NonEmptyString),
-      courses: t.array(Course),
-      eolas: t.array(Eola),
-      salaryPoints: NonNegativeNumber,
-      badge: BadgeText,
-    }),
-    t.partial({
-      /** The capstone project; required where the policy says so. */
-      capstone: t.type({ description: NonEmptyString }),
-    }),
-  ],
+export const Program = exact(
+  {
+    id: Id,
+    version: PositiveInteger,
+    title: NonEmptyText,
+    description: NonEmptyText,
+    standards: list(Standard),
+    knowledge: list(NonEmptyText),
+    skills: list(NonEmptyText),
+    dispositions: list(NonEmptyText),
+    courses: list(Course),
+    eolas: list(Eola),
+    salaryPoints: NonNegativeNumber,
+    badge: BadgeText,
+  },
+  {
+    /** The capstone project; required where the policy says so. */
+    capstone: exact({ description: NonEmptyText }, undefined, 'Capstone'),
+  },
   'Program',
 )
 /** A micro-credential program. */

@@ -5,9 +5,10 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js'
-import { decodeIssues } from '../codec.js'
+import type * as t from 'io-ts'
+import { decodeIssues, Id, isWebUrl, quoted } from '../codec.js'
 import { isMultipleOf, modeLabel, modes, totalHours, type HoursByMode } from '../hours.js'
-import { lausdPolicy, type StructuralPolicy } from '../policy.js'
+import { lausdPolicy, validatePolicy, type StructuralPolicy } from '../policy.js'
 import { Program } from './program.js'
 
 // -------------------------------------------------------------------------------------
@@ -16,7 +17,10 @@ import { Program } from './program.js'
 
 /** What kind of rule a program breaks. */
 export type ProgramErrorTag =
+  | 'InvalidPolicy'
   | 'InvalidShape'
+  | 'InvalidId'
+  | 'InsecureUrl'
   | 'CourseCount'
   | 'ModuleCount'
   | 'CourseHours'
@@ -203,6 +207,51 @@ const creditRules = (program: Program, policy: StructuralPolicy): ProgramError[]
   return errors
 }
 
+const urlRules = (program: Program, policy: StructuralPolicy): ProgramError[] => {
+  const allowHttp = policy.allowHttpUrls === true
+  const links: Array<[string, string]> = [
+    ...program.standards.map((standard, i): [string, string] => [
+      `standards.${i}.targetUrl`,
+      standard.targetUrl,
+    ]),
+    ['badge.imageUrl', program.badge.imageUrl],
+  ]
+  return links
+    .filter(([, url]) => !isWebUrl(url, { allowHttp }))
+    .map(([path, url]) =>
+      error(
+        'InsecureUrl',
+        path,
+        `the link ${quoted(url, 100)} is http:; the policy takes https: links only (allowHttpUrls would take http:)`,
+      ),
+    )
+}
+
+/** At most this many shape errors are reported for one program. */
+const maxShapeErrors = 50
+
+/**
+ * The errors of a program that does not decode: `InvalidId` where an id breaks the id rule
+ * (`idProblem`), `InvalidShape` elsewhere.
+ */
+const shapeErrors = (errors: t.Errors): NonEmptyArray<ProgramError> => {
+  const seen = new Set<string>()
+  const found: ProgramError[] = []
+  for (const decodeError of errors) {
+    if (found.length === maxShapeErrors) break
+    const [issue] = decodeIssues([decodeError])
+    if (issue === undefined) continue
+    const last = decodeError.context[decodeError.context.length - 1]
+    const tag =
+      last?.type === Id && decodeError.message !== undefined ? 'InvalidId' : 'InvalidShape'
+    const key = `${tag}\u0000${issue.path}\u0000${issue.message}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    found.push(error(tag, issue.path, issue.message))
+  }
+  return found as NonEmptyArray<ProgramError>
+}
+
 // -------------------------------------------------------------------------------------
 // validation
 // -------------------------------------------------------------------------------------
@@ -210,6 +259,9 @@ const creditRules = (program: Program, policy: StructuralPolicy): ProgramError[]
 /**
  * Decodes `input` as a `Program` and checks it against `policy` (Los Angeles Unified's by
  * default), returning the program or every violation found, each with its path and numbers.
+ * A policy under which no program can be earned (`validatePolicy`) is reported first, as
+ * `InvalidPolicy` errors at `policy.<path>`, and nothing else is checked. An id that breaks the
+ * id rule is an `InvalidId`; an `http:` link where the policy takes `https:` only, `InsecureUrl`.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -229,15 +281,22 @@ export const validateProgram = (
   input: unknown,
   policy: StructuralPolicy = lausdPolicy,
 ): E.Either<NonEmptyArray<ProgramError>, Program> => {
-  const decoded = Program.decode(input)
-  if (E.isLeft(decoded)) {
-    const issues = decodeIssues(decoded.left).map((issue) =>
-      error('InvalidShape', issue.path, issue.message),
+  const policyChecked = validatePolicy(policy)
+  if (E.isLeft(policyChecked)) {
+    const [first, ...rest] = policyChecked.left.map((policyError) =>
+      error(
+        'InvalidPolicy',
+        policyError.path === '(root)' ? 'policy' : `policy.${policyError.path}`,
+        `the policy: ${policyError.message}`,
+      ),
     )
-    return E.left(issues as NonEmptyArray<ProgramError>)
+    return E.left([first as ProgramError, ...rest])
   }
+  const decoded = Program.decode(input)
+  if (E.isLeft(decoded)) return E.left(shapeErrors(decoded.left))
   const program = decoded.right
   const errors = [
+    ...urlRules(program, policy),
     ...courseRules(program, policy),
     ...incrementRules(program, policy),
     ...uniquenessRules(program),

@@ -709,6 +709,31 @@ describe('SubmitArtifact', () => {
       .thenFails('UnknownEola', "EOLA 'steam-eola-6' is not part of program 'steam'")
   })
 
+  it('evidence links are https:, or http: where the policy the educator joined under opts in', () => {
+    const linkedTo = (url: string): EnrollmentCommand => ({
+      type: 'SubmitArtifact',
+      data: {
+        enrollmentId,
+        eolaId: 'steam-eola-1',
+        evidence: [...evidenceOf('steam-eola-1'), { kind: 'link', url }],
+        reflection: 'r',
+      },
+    })
+    given(enrolled)
+      .when(linkedTo('http://drive.lausd.net/plan.pdf'), ctx(educator))
+      .thenFails('InsecureUrl', 'evidence 2 is "http://drive.lausd.net/plan.pdf"')
+    given(enrolled)
+      .when(malformed(linkedTo('data:text/html,<script>alert(1)</script>')), ctx(educator))
+      .thenFails('InvalidCommand', 'at data.evidence.1.url: a link must be https:')
+    const httpDistrict = enrollmentDecider({ ...lausdPolicy, allowHttpUrls: true })
+    const underHttp = historyUnder(httpDistrict)()
+    const decision = given(underHttp, enrollment).when(
+      linkedTo('http://drive.lausd.net/plan.pdf'),
+      ctx(educator),
+    ).decision
+    expect(E.isRight(decision)).toBe(true) // pinned at enrollment: any decider takes it
+  })
+
   it('a submission carries at least one piece of evidence', () => {
     const error = given(enrolled)
       .when(
@@ -925,24 +950,29 @@ describe('SubmitCapstone', () => {
       .thenFails('CapstoneNotRequired', 'requires no capstone')
   })
 
-  it('the documentation is at an absolute URL', () => {
+  it('the documentation is at an absolute https: URL', () => {
+    const at = (documentationUrl: string) =>
+      malformed({
+        type: 'SubmitCapstone',
+        data: {
+          enrollmentId,
+          enactedEolaId: 'steam-eola-3',
+          documentationUrl,
+          reflection: 'r',
+          nextSteps: 'n',
+        },
+      })
     const error = given(eola3Meets)
-      .when(
-        malformed({
-          type: 'SubmitCapstone',
-          data: {
-            enrollmentId,
-            enactedEolaId: 'steam-eola-3',
-            documentationUrl: 'my drive',
-            reflection: 'r',
-            nextSteps: 'n',
-          },
-        }),
-        ctx(educator),
-      )
-      .thenFails('InvalidCommand', 'expected an absolute URL')
+      .when(at('drive.lausd.net/capstone'), ctx(educator))
+      .thenFails('InvalidCommand', 'a link must be an absolute URL')
     if (error._tag !== 'InvalidCommand') throw new Error('narrowing')
     expect(error.issues.map((i) => i.path)).toEqual(['data.documentationUrl'])
+    given(eola3Meets)
+      .when(at('javascript:alert(1)'), ctx(educator))
+      .thenFails('InvalidCommand', 'this one is javascript:')
+    given(eola3Meets)
+      .when(at('http://drive.lausd.net/capstone'), ctx(educator))
+      .thenFails('InsecureUrl', 'the documentation is "http://drive.lausd.net/capstone"')
   })
 })
 
@@ -1220,6 +1250,14 @@ describe('who may do what', () => {
     refused(ownAssessor, gradeEola1, submitted)
     refused(ownAssessor, gradeCapstone(1, 'meets'), submitted)
     allowed(assessor, gradeCapstone(1, 'meets'), submitted)
+  })
+
+  it('ids are one person whatever their case or width (sameIdentity)', () => {
+    for (const id of [maria.id.toUpperCase(), 'Educator-Maria', 'ｅｄｕｃａｔｏｒ－ｍａｒｉａ']) {
+      refused(actor(id, 'assessor'), gradeEola1, submitted)
+      refused(actor(id, 'facilitator'), recordHours('steam-fa-1', 'faceToFace', 1))
+      allowed(actor(id, 'educator'), homework)
+    }
   })
 
   it('only an assessor grades', () => {

@@ -1,0 +1,23 @@
+/**
+ * Reading a record by a key that came from data (a module, EOLA or criterion id): only the
+ * record's own entries count, never what every object inherits from `Object.prototype`. Ids that
+ * name its members are refused at every boundary (`Id`), and this keeps a state folded from
+ * events written before that rule (or built by hand) safe to read anyway: `credited['constructor']`
+ * is not the `Object` function, and `artifacts['__proto__']` is not `Object.prototype`.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+
+/** The value `record` holds under its own key `key`, or `undefined`. */
+export const own = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined
+
+/**
+ * A record with one entry per key, each an own entry even for a key such as `__proto__`
+ * (`Object.fromEntries` defines entries; assigning `record['__proto__']` would set the prototype).
+ */
+export const recordOf = <V>(
+  keys: Iterable<string>,
+  valueOf: (key: string) => V,
+): Record<string, V> => Object.fromEntries(Array.from(keys, (key) => [key, valueOf(key)]))
