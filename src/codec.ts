@@ -8,8 +8,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { deepFreeze } from './freeze.js'
-import { fieldName, quoted, shortened } from './input.js'
+import { fieldName, quoted, shortened } from './escape.js'
 
+// The input codecs are the codecs' building blocks too: reachable from here, as they were.
 export {
   boundedRecord,
   checked,

@@ -5,6 +5,7 @@
  */
 export * from './freeze.js'
 export * from './codec.js'
+export * from './input.js'
 export * from './hours.js'
 export * from './policy.js'
 export * from './program/index.js'
