@@ -18,5 +18,7 @@ export default defineConfig({
     // Property tests run hundreds of generated cases: seconds on an idle machine, and more than
     // vitest's default 5 s on a loaded 2-core CI machine. A hang still fails, at one minute.
     testTimeout: 60_000,
+    // Starting PGlite takes seconds, more on a loaded machine.
+    hookTimeout: 60_000,
   },
 })
