@@ -5,6 +5,7 @@
  * @internal The `microcred` command, not part of the package's imports.
  * @packageDocumentation
  */
+import { printable } from './printable.js'
 import type { EnrollmentRow, Totals } from './summary.js'
 import { cohortTable, totalsTable } from './tables.js'
 
@@ -25,14 +26,16 @@ export interface CohortReport {
   readonly refusals: ReadonlyArray<Refusal>
 }
 
-/** The report as text. */
+/** The report as text; every value from the log is escaped (`printable`). */
 export const cohortReport = ({ title, cohortId, rows, totals, refusals }: CohortReport): string => {
-  const refused = refusals.map((r) => `  ${r.command} by ${r.actorId} (${r.tag}): ${r.message}`)
+  const refused = refusals.map(
+    (r) => `  ${printable(`${r.command} by ${r.actorId} (${r.tag}): ${r.message}`)}`,
+  )
   const missing = rows
     .filter((row) => row.progress.status === 'active')
-    .map(({ name, progress }) => `  ${name}: ${progress.missing.join('; ')}`)
+    .map(({ name, progress }) => `  ${printable(`${name}: ${progress.missing.join('; ')}`)}`)
   return [
-    `${title} micro-credential, cohort ${cohortId}`,
+    printable(`${title} micro-credential, cohort ${cohortId}`),
     ...(refused.length === 0 ? [] : ['', 'Refused by the rules:', ...refused]),
     '',
     cohortTable(rows),

@@ -16,6 +16,7 @@ import { replay } from './commands/replay.js'
 import { status } from './commands/status.js'
 import type { CliEnvironment } from './environment.js'
 import { done, exitCodes, type CliResult } from './failure.js'
+import { printable, printableLines } from './printable.js'
 import { defaultCohortId, storyLength } from './scenario.js'
 import { databaseUrlVariable, defaultStoreDirectory, type StoreOptions } from './store-options.js'
 
@@ -132,12 +133,21 @@ const buildProgram = (
   return program
 }
 
-/** Runs the command line `args` (without node and the script) and returns the exit code. */
+/**
+ * Runs the command line `args` (without node and the script) and returns the exit code. All it
+ * writes passes through `printableLines`, and a failure's sentence and detail lines through
+ * `printable`, so no control character from input reaches the terminal raw.
+ */
 export const run = async (
   args: ReadonlyArray<string>,
-  cli: CliEnvironment,
+  unsafe: CliEnvironment,
   version: string,
 ): Promise<number> => {
+  const cli: CliEnvironment = {
+    ...unsafe,
+    out: (text) => unsafe.out(printableLines(text)),
+    err: (text) => unsafe.err(printableLines(text)),
+  }
   let result: CliResult = done
   try {
     await buildProgram(cli, version, (r) => (result = r)).parseAsync([...args], { from: 'user' })
@@ -147,6 +157,7 @@ export const run = async (
   }
   if (E.isRight(result)) return exitCodes.ok
   const { message, details = [], exitCode } = result.left
-  cli.err(`microcred: ${message}\n${details.map((line) => `  ${line}\n`).join('')}`)
+  const lines = details.map((line) => `  ${printable(line)}\n`).join('')
+  cli.err(`microcred: ${printable(message)}\n${lines}`)
   return exitCode
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import type { OpenStore } from './environment.js'
 import { openPostgresStore } from './open-store.js'
 import { run } from './command-line.js'
+import { printableLines } from './printable.js'
 
 const { version } = JSON.parse(
   fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -58,7 +59,9 @@ try {
 } catch (error) {
   // Only a bug gets here: every expected failure is a value with its own message.
   process.stderr.write(
-    `microcred: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    printableLines(
+      `microcred: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    ),
   )
   process.exitCode = 1
 }

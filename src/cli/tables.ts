@@ -1,16 +1,40 @@
 /**
  * The tables the commands print (cli-table3, without colours so that they read the same in a
  * terminal, a pipe or a file): a cohort's enrollments, totals, and one enrollment's progress.
- * Every required number comes from the enrollment's pinned requirements, never from here.
+ * Every required number comes from the enrollment's pinned requirements, never from here. Every
+ * cell is passed through `printable`: ids, names and titles come from input.
  *
  * @internal The `microcred` command, not part of the package's imports.
  * @packageDocumentation
  */
 import Table from 'cli-table3'
 import { modeLabel, modes, type HoursByMode, type Mode, type Progress } from 'microcred'
+import { printable } from './printable.js'
 import type { EnrollmentRow, Totals } from './summary.js'
 
-const plain = { style: { head: [], border: [], compact: true } }
+/** A cell: one line, or several (each escaped on its own, shown one under the other). */
+export type Cell = string | ReadonlyArray<string>
+
+/** A table of rows whose every cell is escaped (`printable`) before it is drawn. */
+export interface PlainTable {
+  readonly push: (...rows: ReadonlyArray<ReadonlyArray<Cell>>) => void
+  readonly toString: () => string
+}
+
+const cellText = (cell: Cell): string =>
+  typeof cell === 'string' ? printable(cell) : cell.map(printable).join('\n')
+
+/** A table without colours or padding lines, with `head` as its first row if given. */
+export const plainTable = (head?: ReadonlyArray<string>): PlainTable => {
+  const table = new Table({
+    style: { head: [], border: [], compact: true },
+    ...(head === undefined ? {} : { head: head.map(printable) }),
+  })
+  return {
+    push: (...rows) => void table.push(...rows.map((row) => row.map(cellText))),
+    toString: () => table.toString(),
+  }
+}
 
 /** `1,234.5`: numbers as people read them. */
 export const formatNumber = (n: number): string => n.toLocaleString('en-US')
@@ -23,10 +47,15 @@ const modeHeads = modes.map((mode) => capitalized(modeLabel(mode)))
 
 /** One line per enrollment: hours by mode against required, modules, EOLAs, capstone, status. */
 export const cohortTable = (rows: ReadonlyArray<EnrollmentRow>): string => {
-  const table = new Table({
-    ...plain,
-    head: ['Enrollment', 'Educator', ...modeHeads, 'Modules', 'EOLAs', 'Capstone', 'Status'],
-  })
+  const table = plainTable([
+    'Enrollment',
+    'Educator',
+    ...modeHeads,
+    'Modules',
+    'EOLAs',
+    'Capstone',
+    'Status',
+  ])
   for (const { enrollmentId, name, progress: p } of rows) {
     table.push([
       enrollmentId,
@@ -49,7 +78,7 @@ export const totalsTable = (
   totals: Totals,
   more: ReadonlyArray<readonly [string, string]> = [],
 ): string => {
-  const table = new Table(plain)
+  const table = plainTable()
   table.push(
     ['Enrolled', formatNumber(totals.enrolled)],
     ['Earned', formatNumber(totals.earned)],
@@ -65,7 +94,7 @@ export const totalsTable = (
 
 /** One enrollment in full: hours by module and mode, EOLAs and the capstone. */
 export const progressTables = (p: Progress): string => {
-  const modules = new Table({ ...plain, head: ['Module', ...modeHeads, 'Complete'] })
+  const modules = plainTable(['Module', ...modeHeads, 'Complete'])
   for (const module of p.modules.items) {
     modules.push([
       module.title,
@@ -74,7 +103,7 @@ export const progressTables = (p: Progress): string => {
     ])
   }
   modules.push(['Total', ...modes.map((mode) => hoursOf(p.hours, mode)), ''])
-  const work = new Table({ ...plain, head: ['Evidence', 'Status', 'Attempts'] })
+  const work = plainTable(['Evidence', 'Status', 'Attempts'])
   for (const eola of p.eolas.items) {
     work.push([eola.title, eola.status, of(eola.attempts, eola.attemptsAllowed)])
   }

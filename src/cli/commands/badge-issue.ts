@@ -37,6 +37,7 @@ import {
 import { loadEnrollment } from '../enrollments.js'
 import type { CliEnvironment } from '../environment.js'
 import { dataError, done, type CliFailure, type CliResult } from '../failure.js'
+import { printable } from '../printable.js'
 import { withStore, type StoreOptions } from '../store-options.js'
 import { jsonText, outputTo, readKeyFile } from './badge-files.js'
 
@@ -246,7 +247,7 @@ export const issueBadge = async (
         const result = output.write(signed.right.text)
         if (E.isLeft(result)) return result
         output.say(
-          `Issued the badge of enrollment '${enrollmentId}' (${state.educator.name}) as ${as} signed by ${key.right.id}: ${signed.right.id}${written}.`,
+          `Issued the badge of enrollment '${enrollmentId}' (${printable(state.educator.name)}) as ${as} signed by ${key.right.id}: ${signed.right.id}${written}.`,
         )
         return done
       }

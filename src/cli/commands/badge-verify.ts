@@ -7,7 +7,6 @@
  * @internal The `microcred` command, not part of the package's imports.
  * @packageDocumentation
  */
-import Table from 'cli-table3'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { formatIssues } from 'microcred'
@@ -21,6 +20,7 @@ import {
 } from 'microcred/badge'
 import type { CliEnvironment } from '../environment.js'
 import { dataError, done, type CliFailure, type CliResult } from '../failure.js'
+import { plainTable } from '../tables.js'
 import { readJson, readText } from './badge-files.js'
 
 /** Options of `microcred badge verify`. */
@@ -55,35 +55,40 @@ const trustedKeys = async (
   return E.right(keys)
 }
 
-const plain = { style: { head: [], border: [], compact: true } }
-
-const revocationText = (verified: VerifiedBadge, list: RevocationList | undefined): string => {
+const revocationText = (
+  verified: VerifiedBadge,
+  list: RevocationList | undefined,
+): ReadonlyArray<string> => {
   switch (verified.revocation) {
     case 'notRevoked':
-      return `not revoked (checked against ${list?.id ?? 'the list given'})`
+      return [`not revoked (checked against ${list?.id ?? 'the list given'})`]
     case 'notChecked': {
       const status = verified.credential['credentialStatus']
       const named =
         typeof status === 'object' && status !== null && 'id' in status
-          ? `\n(the badge's list: ${String(status.id)})`
-          : ''
-      return `not checked: no --revocation-list given${named}`
+          ? [`(the badge's list: ${String(status.id)})`]
+          : []
+      return ['not checked: no --revocation-list given', ...named]
     }
     case 'noStatus':
-      return 'cannot be revoked (the badge names no revocation list)'
+      return ['cannot be revoked (the badge names no revocation list)']
   }
 }
 
-/** What the badge says, and the verdict, as a two-column table. */
+/** What the badge says, and the verdict, as a two-column table (every value escaped). */
 export const verifiedTable = (
   verified: VerifiedBadge,
   list: RevocationList | undefined,
 ): string => {
-  const table = new Table(plain)
+  const table = plainTable()
   const recipient = verified.recipient.identifiers.map(
     (i) =>
       `${i.identityType ?? 'identifier'} ${i.identityHash ?? ''}${i.hashed ? ' (salted hash)' : ''}`,
   )
+  const recipients = [
+    ...recipient,
+    ...(verified.recipient.id === undefined ? [] : [verified.recipient.id]),
+  ]
   const issuer =
     verified.issuer.name === undefined
       ? verified.issuer.id
@@ -94,16 +99,11 @@ export const verifiedTable = (
   table.push(
     ['Name', verified.name ?? '(none)'],
     ['Credential', verified.id],
-    [
-      'Recipient',
-      [...recipient, ...(verified.recipient.id === undefined ? [] : [verified.recipient.id])].join(
-        '\n',
-      ) || '(none)',
-    ],
+    ['Recipient', recipients.length === 0 ? '(none)' : recipients],
     ['Issuer', issuer],
     ['Valid from', verified.validFrom ?? '(not given)'],
     ['Valid until', verified.validUntil ?? 'no expiry'],
-    ['Evidence', evidence.length === 0 ? '(none)' : evidence.join('\n')],
+    ['Evidence', evidence.length === 0 ? '(none)' : evidence],
     [
       'Signed',
       `${verified.format === 'jwt' ? 'VC-JWT' : 'Data Integrity proof'} by ${verified.key.id}`,

@@ -9,6 +9,7 @@ import { isEnrolled, progress } from 'microcred'
 import { loadEnrollment } from '../enrollments.js'
 import type { CliEnvironment } from '../environment.js'
 import { dataError, done, type CliResult } from '../failure.js'
+import { printable } from '../printable.js'
 import { withStore, type StoreOptions } from '../store-options.js'
 import { progressTables } from '../tables.js'
 
@@ -28,13 +29,15 @@ export const status = (
     const p = progress(state.right)
     cli.out(
       [
-        `Enrollment ${enrollmentId}: ${educator.name} <${educator.email}>`,
-        `Program ${programId} version ${programVersion}, cohort ${cohortId}: ${p.status}`,
+        printable(`Enrollment ${enrollmentId}: ${educator.name} <${educator.email}>`),
+        printable(
+          `Program ${programId} version ${programVersion}, cohort ${cohortId}: ${p.status}`,
+        ),
         '',
         progressTables(p),
         ...(p.missing.length === 0
           ? []
-          : ['', 'Still missing:', ...p.missing.map((m) => `  ${m}`)]),
+          : ['', 'Still missing:', ...p.missing.map((m) => `  ${printable(m)}`)]),
       ].join('\n'),
     )
     return done
