@@ -24,15 +24,16 @@ import {
 import { badgeError, invalidBadgeInput, type BadgeError } from './errors.js'
 import { evidenceOf } from './evidence.js'
 import { toUtcSeconds } from './internal.js'
+import { describeUnsafeLinks, linkProblem, unsafeLinks, type UnsafeLink } from './links.js'
 import { identityHash } from './recipient.js'
 import { badgeUrls } from './urls.js'
 
 /**
  * How to build a badge: `salt` for the recipient's email hash (a fresh random string per badge is
  * best; it is published in the badge), and optionally `baseUrl` (where the district publishes
- * badges; by default the issuer's `id`), `validUntil` (an expiry) and `subjectId` (a URI for the
+ * badges; by default the issuer's `id`), `validUntil` (an expiry), `subjectId` (a URI for the
  * educator, such as their DID; by default an opaque `urn:uuid:` derived from the salt and the
- * educator's id).
+ * educator's id) and `allowHttp` (take `http:` links: see `buildOpenBadgeCredential`).
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -44,7 +45,7 @@ import { badgeUrls } from './urls.js'
 export const BadgeOptions = t.intersection(
   [
     t.type({ salt: NonEmptyString }),
-    t.partial({ baseUrl: Url, validUntil: IsoDateTime, subjectId: Url }),
+    t.partial({ baseUrl: Url, validUntil: IsoDateTime, subjectId: Url, allowHttp: t.boolean }),
   ],
   'BadgeOptions',
 )
@@ -66,7 +67,36 @@ const decodeWith =
       E.mapLeft((errors) => invalidBadgeInput(what, errors)),
     )
 
-const isWebUrl = (url: string) => /^https?:\/\//.test(url)
+/** Whether the enrollment pinned a policy that takes `http:` links (`allowHttpUrls`). */
+const pinnedHttp = (requirements: object): boolean =>
+  (requirements as { readonly allowHttpUrls?: unknown }).allowHttpUrls === true
+
+/** The input a member of a built badge comes from, where it is not the same name. */
+const sourceOf = (path: string): string | undefined => {
+  const standard = /^credentialSubject\.achievement\.alignment\.(\d+)\.targetUrl$/.exec(path)
+  if (standard !== null) return `the program's standards.${standard[1]}.targetUrl`
+  if (path === 'credentialSubject.achievement.image.id') return "the program's badge.imageUrl"
+  if (/^(?:issuer|credentialSubject\.achievement\.creator)\.image\.id$/.test(path))
+    return "the issuer's imageUrl"
+  if (/^credentialSubject\.achievement\.creator\./.test(path))
+    return `the issuer's ${path.replace(/^credentialSubject\.achievement\.creator\./, '')}`
+  if (path === 'credentialSubject.id') return 'options.subjectId'
+  if (/^evidence\.\d+\.id$/.test(path)) return "an accepted submission's evidence or capstone link"
+  return undefined
+}
+
+/** `UnsafeLink`: the links of a badge that may not be rendered, each named with its source. */
+const unsafeLinkError = (links: ReadonlyArray<UnsafeLink>): BadgeError => {
+  const named = links.map((link) => {
+    const source = sourceOf(link.path)
+    return source === undefined ? link : { ...link, path: `${link.path} (${source})` }
+  })
+  return badgeError(
+    'UnsafeLink',
+    `the badge would carry links a wallet must not render: ${describeUnsafeLinks(named)}`,
+    named.map(({ path, message }) => ({ path, message })),
+  )
+}
 
 /**
  * The unsigned `OpenBadgeCredential` of an earned enrollment (its state, folded from its events,
@@ -75,7 +105,12 @@ const isWebUrl = (url: string) => /^https?:\/\//.test(url)
  * earned, the educator as a salted email hash, the `MicroCredential` achievement with its criteria,
  * standards, image, credit hours and salary points, the evidence, the official schema and the
  * revocation list. Refuses an enrollment that is not earned (`NotEarned`), that is revoked
- * (`EnrollmentRevoked`), or that pinned another program version (`ProgramMismatch`).
+ * (`EnrollmentRevoked`), or that pinned another program version (`ProgramMismatch`), and a badge
+ * with a link a wallet must not render (`UnsafeLink`, naming each member and where it came from):
+ * links (images, the issuer's url, alignments, evidence, where badges are published) are `https:`,
+ * or `http:` with `options.allowHttp` or where the enrollment pinned a policy with
+ * `allowHttpUrls`; ids are `https:`, `http:`, `urn:` or `did:`; `javascript:`, `file:` and
+ * `data:` (but a raster image) are refused everywhere.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -141,14 +176,25 @@ export const buildOpenBadgeCredential = (
     E.apS('options', decodeWith(BadgeOptions, 'badge options')(options)),
     E.chain(({ issuer, options }) => {
       const baseUrl = options.baseUrl ?? issuer.id
+      const allowHttp = options.allowHttp === true || pinnedHttp(earned.requirements)
       const validFrom = toUtcSeconds(credential.earnedAt)
       const validUntil =
         options.validUntil === undefined ? undefined : toUtcSeconds(options.validUntil)
-      if (!isWebUrl(baseUrl))
+      // Where the district publishes: the badge's id, its achievement's, its revocation list.
+      const published = linkProblem(baseUrl, 'link', { allowHttp })
+      if (published !== undefined)
         return E.left(
           badgeError(
-            'InvalidBadgeInput',
-            `badges are published on the web: pass options.baseUrl (the issuer id ${baseUrl} is not an http(s) URL)`,
+            'UnsafeLink',
+            options.baseUrl === undefined
+              ? `badges are published on the web at the issuer id unless options.baseUrl says where: ${published}`
+              : `options.baseUrl: ${published}`,
+            [
+              {
+                path: options.baseUrl === undefined ? 'issuer.id' : 'options.baseUrl',
+                message: published,
+              },
+            ],
           ),
         )
       if (validUntil !== undefined && Date.parse(validUntil) <= Date.parse(validFrom))
@@ -200,7 +246,8 @@ export const buildOpenBadgeCredential = (
         ],
         credentialStatus: { id: urls.revocationList, type: '1EdTechRevocationList' },
       }
-      return E.right(badge)
+      const unsafe = unsafeLinks(badge, { allowHttp })
+      return unsafe.length === 0 ? E.right(badge) : E.left(unsafeLinkError(unsafe))
     }),
   )
 }

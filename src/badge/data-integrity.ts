@@ -15,6 +15,7 @@ import type { OpenBadgeCredential, SignedOpenBadgeCredential } from './credentia
 import { offlineDocumentLoader } from './document-loader.js'
 import { badgeError, verificationError, type BadgeError, type VerificationError } from './errors.js'
 import { asArray, describeError, idOf, isObject, type JsonObject } from './internal.js'
+import { toSign } from './json.js'
 import { ed25519Multibase, type IssuerKeyPair, type PublicKeyDocument } from './keys.js'
 import { checkKeyIsIssuers, resolveVerificationKey, type KeySources } from './resolve-key.js'
 
@@ -35,7 +36,10 @@ export interface DataIntegritySigningOptions {
 /**
  * Signs a badge with an embedded `DataIntegrityProof` (`eddsa-rdfc-2022`, proof purpose
  * `assertionMethod`, verification method the key pair's `id`). The credential is not changed: a
- * signed copy is returned, with `proof` as a one-item array. Contexts come from the bundled copies; nothing is fetched.
+ * signed copy is returned, with `proof` as a one-item array. Contexts come from the bundled copies;
+ * nothing is fetched. A credential that is not plain JSON data, or has a member named `__proto__`
+ * (which would not be signed), is `InvalidBadgeInput`; one with a `javascript:`, `file:` or
+ * non-image `data:` link is `UnsafeLink`.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -79,7 +83,9 @@ export const signBadgeDataIntegrity = async (
     return E.left(
       badgeError('InvalidBadgeInput', `created must be an ISO-8601 time, got ${created}`),
     )
-  const issuerId = idOf(isObject(credential) ? credential['issuer'] : undefined)
+  const copy = toSign(credential)
+  if (E.isLeft(copy)) return copy
+  const issuerId = idOf(copy.right['issuer'])
   if (issuerId !== keyPair.controller)
     return E.left(
       badgeError(
@@ -100,14 +106,14 @@ export const signBadgeDataIntegrity = async (
       cryptosuite,
       ...(created === undefined ? {} : { date: created }),
     })
-    // `sign` adds the proof to the document it is given: give it a copy.
-    const signed = await jsigs.sign(structuredClone(credential), {
+    // `sign` adds the proof to the document it is given: give it a copy of the copy.
+    const signed = await jsigs.sign(structuredClone(copy.right), {
       suite,
       purpose: new AssertionProofPurpose(),
       documentLoader: offlineDocumentLoader(),
     })
     // The OB 3.0.3 schema wants `proof` as an array; the proof is not part of what is signed.
-    return E.right({ ...credential, proof: asArray(signed.proof) } as SignedOpenBadgeCredential)
+    return E.right({ ...copy.right, proof: asArray(signed.proof) } as SignedOpenBadgeCredential)
   } catch (error) {
     return E.left(badgeError('SigningFailed', `signing failed: ${describeError(error)}`))
   }

@@ -18,10 +18,14 @@ export interface BadgeError {
     | 'EnrollmentRevoked'
     | 'ProgramMismatch'
     | 'InvalidBadgeInput'
+    | 'UnsafeLink'
     | 'WrongKey'
     | 'SigningFailed'
   readonly message: string
-  /** For `InvalidBadgeInput`: each input that did not decode, with its path. */
+  /**
+   * For `InvalidBadgeInput`: each input that did not decode, with its path; for `UnsafeLink`:
+   * each link refused, with its path in the credential.
+   */
   readonly issues?: ReadonlyArray<DecodeIssue>
 }
 
@@ -67,8 +71,9 @@ export const invalidBadgeInput = (what: string, errors: t.Errors): BadgeError =>
 // -------------------------------------------------------------------------------------
 
 /**
- * The steps of verification, in the order the Open Badges 3.0 verifier runs them: read the input,
- * check it against the official JSON Schema (and that its subject is identified), check its
+ * The steps of verification, in the order the Open Badges 3.0 verifier runs them: read the input
+ * (plain JSON, with no member named `__proto__`), check it against the official JSON Schema (and
+ * that its subject is identified and every link it renders is safe to follow), check its
  * JSON-LD contexts and its types, check the proof (VC-JWT or Data Integrity), the revocation
  * status, then the validity dates.
  */
@@ -77,8 +82,8 @@ export type VerificationStep =
 
 /** Why verification failed, by step. */
 export interface VerificationFailures {
-  readonly parse: 'Unreadable'
-  readonly schema: 'SchemaInvalid' | 'SubjectUnidentified'
+  readonly parse: 'Unreadable' | 'PrototypeMember'
+  readonly schema: 'SchemaInvalid' | 'SubjectUnidentified' | 'UnsafeLink'
   readonly context: 'ContextInvalid'
   readonly type: 'TypeInvalid'
   readonly proof:
@@ -98,7 +103,10 @@ export type VerificationError = {
     readonly _tag: VerificationFailures[S]
     readonly step: S
     readonly message: string
-    /** For `SchemaInvalid`: every schema violation, with its path in the credential. */
+    /**
+     * For `SchemaInvalid`: every schema violation, with its path in the credential; for
+     * `UnsafeLink`: every link refused, with its path.
+     */
     readonly issues?: ReadonlyArray<DecodeIssue>
   }
 }[VerificationStep]

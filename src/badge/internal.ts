@@ -36,3 +36,14 @@ export const toUtcSeconds = (iso: string): string =>
 
 /** The NumericDate (whole seconds since the epoch) of an ISO-8601 time. */
 export const numericDate = (iso: string): number => Math.floor(Date.parse(iso) / 1000)
+
+/** A member name as a path shows it: bare when plain, else quoted (escaped, cut short). */
+const segmentOf = (key: string | number): string => {
+  if (typeof key === 'number' || /^[A-Za-z0-9_$@-]{1,60}$/.test(key)) return String(key)
+  const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}...` : key)
+  return shown.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
+}
+
+/** A path as messages show it. */
+export const pathText = (path: ReadonlyArray<string | number>): string =>
+  path.length === 0 ? '(root)' : path.map(segmentOf).join('.')

@@ -22,6 +22,7 @@ import type { OpenBadgeCredential, SignedOpenBadgeCredential } from './credentia
 import { badgeError, invalidBadgeInput, verificationError, type BadgeError } from './errors.js'
 import type { VerificationError } from './errors.js'
 import { describeError, isObject, numericDate, stringAt, type JsonObject } from './internal.js'
+import { parseFailure, plainJsonObject, toSign } from './json.js'
 import { publicJwk, type JwtAlgorithm, type Jwk, type PublicKeyDocument } from './keys.js'
 import { checkKeyIsIssuers, resolveVerificationKey, type KeySources } from './resolve-key.js'
 
@@ -75,7 +76,9 @@ const importPrivateKey = async (
  * Signs a badge as a VC-JWT: a compact JWS whose payload is the credential with the claims `iss`,
  * `jti`, `nbf`, `sub` (and `exp` when it has `validUntil`), and whose header is
  * `{ alg, kid, typ: 'JWT' }`. The key stays with the caller. A credential that already carries a
- * Data Integrity proof keeps it inside the payload, as the spec orders.
+ * Data Integrity proof keeps it inside the payload, as the spec orders. A credential that is not
+ * plain JSON data, or has a member named `__proto__`, is `InvalidBadgeInput`; one with a
+ * `javascript:`, `file:` or non-image `data:` link is `UnsafeLink`.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -111,7 +114,9 @@ export const signBadgeJwt = async (
   credential: OpenBadgeCredential | SignedOpenBadgeCredential,
   options: JwtSigningOptions,
 ): Promise<E.Either<BadgeError, string>> => {
-  const source = ClaimsSource.decode(credential)
+  const copy = toSign(credential)
+  if (E.isLeft(copy)) return copy
+  const source = ClaimsSource.decode(copy.right)
   if (E.isLeft(source)) return E.left(invalidBadgeInput('credential to sign', source.left))
   if (!Url.is(options.kid))
     return E.left(badgeError('InvalidBadgeInput', `kid must be the key's URL, got ${options.kid}`))
@@ -133,7 +138,7 @@ export const signBadgeJwt = async (
     ...(validUntil === undefined ? {} : { exp: numericDate(validUntil) }),
   }
   try {
-    const jwt = await new SignJWT({ ...credential, ...claims })
+    const jwt = await new SignJWT({ ...copy.right, ...claims })
       .setProtectedHeader({ alg: options.alg, kid: options.kid, typ: 'JWT' })
       .sign(key.right)
     return E.right(jwt)
@@ -159,46 +164,60 @@ const claimNames = ['iss', 'jti', 'nbf', 'sub', 'exp'] as const
 
 const segment = /^[A-Za-z0-9_-]+$/
 
-/** The JSON object a base64url segment encodes, if it is canonical base64url of one. */
-const decodeSegment = (part: string): JsonObject | undefined => {
+/** The JSON value a base64url segment encodes, if it is canonical base64url of JSON. */
+const decodeSegment = (part: string): E.Either<undefined, unknown> => {
   const bytes = Buffer.from(part, 'base64url')
   // Non-canonical base64url (unused trailing bits set) decodes to the same bytes: refuse it, so
   // that every changed character of a badge is a different badge.
-  if (bytes.toString('base64url') !== part) return undefined
+  if (bytes.toString('base64url') !== part) return E.left(undefined)
   try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'))
-    return isObject(value) ? value : undefined
+    return E.right(JSON.parse(bytes.toString('utf8')))
   } catch {
-    return undefined
+    return E.left(undefined)
   }
 }
 
 /** Whether text looks like a compact JWS (three base64url parts). */
 export const looksLikeJwt = (text: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(text)
 
-/** Reads a compact JWS: three canonical base64url parts, a JSON header and a JSON payload. */
+const notCompactJws = verificationError(
+  'parse',
+  'Unreadable',
+  'not a compact JWS: expected three canonical base64url parts, a JSON header and a JSON payload',
+)
+
+/** A decoded segment as a plain JSON object (see `plainJsonObject`), naming `what` it is. */
+const objectOf = (
+  what: string,
+  decoded: E.Either<undefined, unknown>,
+): E.Either<VerificationError, JsonObject> => {
+  if (E.isLeft(decoded) || !isObject(decoded.right)) return E.left(notCompactJws)
+  const copied = plainJsonObject(decoded.right)
+  return E.isLeft(copied) ? E.left(parseFailure(what, copied.left)) : copied
+}
+
+/**
+ * Reads a compact JWS: three canonical base64url parts, a JSON header and a JSON payload, both
+ * plain JSON objects with no member named `__proto__` (`PrototypeMember`).
+ */
 export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt> => {
   const parts = compact.split('.')
   const [head = '', body = '', signature = ''] = parts
-  const header = parts.length === 3 && segment.test(head) ? decodeSegment(head) : undefined
-  const payload = segment.test(body) ? decodeSegment(body) : undefined
   const signed =
     segment.test(signature) &&
     Buffer.from(signature, 'base64url').toString('base64url') === signature
-  if (header === undefined || payload === undefined || !signed)
-    return E.left(
-      verificationError(
-        'parse',
-        'Unreadable',
-        'not a compact JWS: expected three canonical base64url parts, a JSON header and a JSON payload',
-      ),
-    )
+  if (parts.length !== 3 || !segment.test(head) || !segment.test(body) || !signed)
+    return E.left(notCompactJws)
+  const header = objectOf('the JWT header', decodeSegment(head))
+  if (E.isLeft(header)) return header
+  const payload = objectOf('the JWT payload', decodeSegment(body))
+  if (E.isLeft(payload)) return payload
   const credential = Object.fromEntries(
-    Object.entries(payload).filter(
+    Object.entries(payload.right).filter(
       ([name]) => !(claimNames as ReadonlyArray<string>).includes(name),
     ),
   )
-  return E.right({ compact, header, payload, credential })
+  return E.right({ compact, header: header.right, payload: payload.right, credential })
 }
 
 const proofError = (

@@ -17,6 +17,8 @@ import {
 import { verifyDataIntegrityProof } from './data-integrity.js'
 import { verificationError, type VerificationError } from './errors.js'
 import { asArray, idOf, isObject, stringAt, type JsonObject } from './internal.js'
+import { parseFailure, plainJsonObject, type JsonProblem } from './json.js'
+import { describeUnsafeLinks, unsafeLinks } from './links.js'
 import { looksLikeJwt, parseJwt, verifyJwtProof, type ParsedJwt } from './jwt.js'
 import type { PublicKeyDocument } from './keys.js'
 import type { KeySources } from './resolve-key.js'
@@ -32,6 +34,11 @@ export interface VerifyOptions extends KeySources {
   readonly revocationList?: RevocationList
   /** The time validity is judged at; by default, the current time. */
   readonly now?: Date
+  /**
+   * Take `http:` links (images, urls, criteria, alignments, evidence) as well as `https:` ones.
+   * Off by default: a badge whose links are not `https:` is `UnsafeLink`.
+   */
+  readonly allowHttp?: boolean
 }
 
 /** How an identifier names the recipient (an OB 3.0 `IdentityObject`). */
@@ -90,8 +97,13 @@ type Input =
 
 const unreadable = (message: string) => verificationError('parse', 'Unreadable', message)
 
+/** The input as plain JSON, copied: every later step reads the copy, never the caller's object. */
 const read = (input: unknown): E.Either<VerificationError, Input> => {
-  if (isObject(input)) return E.right({ format: 'data-integrity', credential: input })
+  if (isObject(input))
+    return E.bimap(
+      (problem: JsonProblem) => parseFailure('the credential', problem),
+      (credential: JsonObject): Input => ({ format: 'data-integrity', credential }),
+    )(plainJsonObject(input))
   if (typeof input !== 'string')
     return E.left(unreadable('a badge is a VC-JWT (a string) or a credential (a JSON object)'))
   const text = input.trim()
@@ -99,14 +111,15 @@ const read = (input: unknown): E.Either<VerificationError, Input> => {
     return E.map((jwt: ParsedJwt) => ({ format: 'jwt' as const, jwt, credential: jwt.credential }))(
       parseJwt(text),
     )
+  let parsed: unknown
   try {
-    const parsed: unknown = JSON.parse(text)
-    return isObject(parsed)
-      ? E.right({ format: 'data-integrity', credential: parsed })
-      : E.left(unreadable('the JSON is not an object: a credential is a JSON object'))
+    parsed = JSON.parse(text)
   } catch {
     return E.left(unreadable('neither a compact JWS (VC-JWT) nor JSON'))
   }
+  if (!isObject(parsed))
+    return E.left(unreadable('the JSON is not an object: a credential is a JSON object'))
+  return read(parsed)
 }
 
 const textAt = (o: unknown, key: string) => (isObject(o) ? stringAt(o, key) : undefined)
@@ -163,7 +176,10 @@ const summary = (
 /**
  * Verifies a badge, a VC-JWT (compact JWS) or a JSON credential with an embedded
  * `eddsa-rdfc-2022` proof (as an object or as JSON text), in the order of the OB 3.0 verifier:
- * `parse`, `schema` (the official JSON Schema, and a subject identified), `context` (VC 2.0 and
+ * `parse` (plain JSON, copied, with no member named `__proto__`: `PrototypeMember`), `schema`
+ * (the official JSON Schema, a subject identified, and every link safe to render: `UnsafeLink`
+ * for `javascript:`, `file:`, a `data:` URI other than a raster image or evidence, or
+ * `http:` links unless `allowHttp`), `context` (VC 2.0 and
  * OB 3.0.3, every term defined), `type`, `proof` (the signature, by a key of the issuer, and for a
  * JWT its claims), `revocation` (against `revocationList` when given), `validity` (`validFrom`,
  * `validUntil`). Keys come from `keys`, then `resolveKey`, then `did:key` (offline). Resolves to
@@ -210,6 +226,16 @@ export const verifyBadge = async (
   const { credential } = input.right
   const structure = validateBadgeStructure(credential)
   if (E.isLeft(structure)) return structure
+  const links = unsafeLinks(credential, { allowHttp: options.allowHttp === true })
+  if (links.length > 0)
+    return E.left(
+      verificationError(
+        'schema',
+        'UnsafeLink',
+        `the badge has links a wallet must not render: ${describeUnsafeLinks(links)}`,
+        links.map(({ path, message }) => ({ path, message })),
+      ),
+    )
   const contexts = await checkContexts(credential)
   if (E.isLeft(contexts)) return contexts
   const type = checkTypes(credential)
