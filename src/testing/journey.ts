@@ -62,12 +62,13 @@ const scoresFor = (
   seed: number,
 ): Scores => {
   const failing = meets ? undefined : rubric.find((c) => c.meetsAt > 0)
-  const scores: Scores = {}
-  rubric.forEach((c, i) => {
-    const spread = ((seed >> i) & 7) % (c.maxScore - c.meetsAt + 1)
-    scores[c.id] = c === failing ? c.meetsAt - 1 : c.meetsAt + spread
-  })
-  return scores
+  // Own entries whatever the ids: `Object.fromEntries` defines them, assignment could not.
+  return Object.fromEntries(
+    rubric.map((c, i) => {
+      const spread = ((seed >> i) & 7) % (c.maxScore - c.meetsAt + 1)
+      return [c.id, c === failing ? c.meetsAt - 1 : c.meetsAt + spread]
+    }),
+  )
 }
 
 /** Splits `units` into chunks of at most `max`, cycling through `sizes`. */

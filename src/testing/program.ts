@@ -266,17 +266,20 @@ export const programMutationArbitrary = (
 /**
  * Other districts' policies: one to four courses of one to three modules, hours in quarter,
  * half or whole hours, EOLA counts that every course's minimum allows, with or without a
- * capstone. Every one can be earned: a required capstone documents an EOLA, so a policy that
- * requires one has at least one EOLA; at least one attempt is allowed; a record can carry at
- * least one increment.
+ * capstone, some taking `http:` links. Every one passes `validatePolicy`, so every one can be
+ * earned: a required capstone documents an EOLA, so a policy that requires one has at least one
+ * EOLA; at least one attempt is allowed; a record can carry at least one increment; course hours
+ * are whole increments.
  *
  * @example
  * import assert from 'node:assert/strict'
  * import fc from 'fast-check'
- * import { StructuralPolicy } from 'microcred'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { StructuralPolicy, validatePolicy } from 'microcred'
  * import { policyArbitrary } from 'microcred/testing'
  * for (const policy of fc.sample(policyArbitrary(), 20)) {
  *   assert.ok(StructuralPolicy.is(policy))
+ *   assert.ok(E.isRight(validatePolicy(policy)))
  *   assert.ok(!policy.capstoneRequired || policy.eolas.count > 0)
  * }
  */
@@ -296,10 +299,11 @@ export const policyArbitrary = (): fc.Arbitrary<StructuralPolicy> =>
       capstoneRequired: fc.boolean(),
       maxAttempts: fc.integer({ min: 1, max: 4 }),
       salaryPoints: fc.integer({ min: 0, max: 6 }),
+      allowHttpUrls: fc.boolean(),
     })
-    .map(({ increment, courses, minPerCourse, extraEolas, ...rest }): StructuralPolicy => {
+    .map(({ increment, courses, minPerCourse, extraEolas, allowHttpUrls, ...rest }) => {
       const count = courses.length * minPerCourse + extraEolas
-      return {
+      const policy: StructuralPolicy = {
         name: 'Generated district',
         courses: courses.map(({ modules, units: [f, o, h] }, i) => ({
           title: `Course ${i + 1}`,
@@ -312,4 +316,6 @@ export const policyArbitrary = (): fc.Arbitrary<StructuralPolicy> =>
         hoursPerRecord: { increment, max: 12 },
         ...rest,
       }
+      // Present only when set, as a district writes it.
+      return allowHttpUrls ? { ...policy, allowHttpUrls } : policy
     })
