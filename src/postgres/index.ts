@@ -22,7 +22,14 @@ export {
 } from './schema.js'
 export { int8ToNumber, StoredRowError } from './rows.js'
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './store.js'
-export { lockDirectory, lockStaleMs, type DirectoryLock } from './lock.js'
+export {
+  DirectoryLockLost,
+  lockDirectory,
+  lockName,
+  lockStaleMs,
+  type DirectoryLock,
+  type LockOptions,
+} from './lock.js'
 export {
   openEmbeddedEventStore,
   openEventStore,

@@ -9,7 +9,7 @@ import type { PGlite } from '@electric-sql/pglite'
 import type { Pool } from 'pg'
 import type { EventStore } from '../store/event-store.js'
 import type { RecordedEvent } from '../store/recorded-event.js'
-import { lockDirectory } from './lock.js'
+import { lockDirectory, lockStaleMs } from './lock.js'
 import { defaultSchema, migrate, quotedSchema } from './schema.js'
 import { createPostgresEventStore } from './store.js'
 
@@ -20,6 +20,14 @@ export type StoreTarget = { readonly directory: string } | { readonly databaseUr
 export interface OpenEventStoreOptions {
   /** The PostgreSQL schema holding the store's tables (default `microcred`). */
   readonly schema?: string
+  /**
+   * Embedded stores only: how long (ms) the directory lock stays valid once no longer refreshed
+   * (default `lockStaleMs`, 30 s; at least 2,000). A holder that died on this host is replaced at
+   * once whatever it is; this bounds how long a holder on another host, or one that is alive but
+   * stopped, keeps the directory. Shorter recovers sooner, but a holder stalled that long (a
+   * suspended process, a paused VM) loses the lock and its store refuses every later call.
+   */
+  readonly lockStaleMs?: number
 }
 
 /** An open store, what it is (for a person), and how to close it and everything it opened. */
@@ -46,10 +54,22 @@ const loadPeer = async <M>(name: string, load: () => Promise<M>, why: string): P
   }
 }
 
-/** A store whose every call first checks (and may wait) that it may still be used. */
-const guarded = (store: EventStore, check: () => Promise<void>): EventStore => ({
+/**
+ * A store whose every call first checks (and may wait) that it may still be used, and whose
+ * appends are answered only if `after` passes once they have committed.
+ */
+const guarded = (
+  store: EventStore,
+  check: () => Promise<void>,
+  after: () => void = () => undefined,
+): EventStore => ({
   readStream: async (...args) => (await check(), store.readStream(...args)),
-  appendToStream: async (...args) => (await check(), store.appendToStream(...args)),
+  appendToStream: async (...args) => {
+    await check()
+    const result = await store.appendToStream(...args)
+    after()
+    return result
+  },
   streamVersion: async (...args) => (await check(), store.streamVersion(...args)),
   readAll: (...args) => ({
     [Symbol.asyncIterator]: () => {
@@ -69,15 +89,16 @@ const guarded = (store: EventStore, check: () => Promise<void>): EventStore => (
 /**
  * PGlite answers through promises that settle as microtasks, so a loop of store calls never lets
  * timers and I/O run: not even the timer that refreshes the directory lock, which would then go
- * stale. Once a second has passed without a turn of the event loop, wait for one.
+ * stale. Once `everyMs` has passed without a turn of the event loop, wait for one. (A refresh
+ * takes about three turns: its timer, then a `stat` and a `utimes` that each complete in a later
+ * turn; the lock is refreshed every half stale time, so `everyMs` is a tenth of it, at most 1 s.)
  */
-const eventLoopTurns = () => {
+const eventLoopTurns = (everyMs: number) => {
   let last = performance.now()
-  const tick = () => (last = performance.now())
   return async () => {
-    if (performance.now() - last < 1000) return
+    if (performance.now() - last < everyMs) return
     await new Promise((resolve) => setImmediate(resolve))
-    tick()
+    last = performance.now()
   }
 }
 
@@ -106,7 +127,10 @@ export const openEmbeddedEventStore = async (
 ): Promise<OpenedEventStore> => {
   const schema = options.schema ?? defaultSchema
   quotedSchema(schema)
-  const lock = await lockDirectory(directory)
+  const lock = await lockDirectory(
+    directory,
+    options.lockStaleMs === undefined ? {} : { staleMs: options.lockStaleMs },
+  )
   let pglite: PGlite | undefined
   try {
     const { PGlite } = await loadPeer(
@@ -122,20 +146,34 @@ export const openEmbeddedEventStore = async (
     throw error
   }
   const db = pglite
-  const letTimersRun = eventLoopTurns()
+  const letTimersRun = eventLoopTurns(Math.min(1000, (options.lockStaleMs ?? lockStaleMs) / 10))
   let closed = false
   const description = `embedded PGlite store in ${lock.directory} (schema ${schema})`
-  return {
-    store: guarded(createPostgresEventStore(db, { schema }), async () => {
+  // Fencing: every call checks that the lock's owner record on disk is still ours, and an
+  // append is answered only if it still is once the append has committed (see
+  // DirectoryLock.verify for why that is enough). A store that lost its lock refuses every call.
+  const store = guarded(
+    createPostgresEventStore(db, { schema }),
+    async () => {
       await letTimersRun()
       if (closed) throw new Error(`the ${description} is closed`)
-      const lost = lock.compromised()
-      if (lost !== undefined) throw lost
-    }),
+      lock.verify()
+    },
+    () => lock.verify(),
+  )
+  return {
+    store,
     description,
     close: async () => {
       if (closed) return
       closed = true
+      try {
+        lock.verify()
+      } catch {
+        // Lost: closing PGlite would write a shutdown checkpoint into the files another process
+        // now has open. Leave it to be collected, and leave the lock to its new holder.
+        return
+      }
       try {
         await db.close()
       } finally {
