@@ -8,6 +8,7 @@
 import type { EvidenceKind } from '../enrollment/shared.js'
 import type { Enrollment } from '../enrollment/state.js'
 import type { Evidence } from './credential.js'
+import { own } from './internal.js'
 
 const genres: Readonly<Record<EvidenceKind, string>> = {
   video: 'Video',
@@ -25,13 +26,15 @@ const meets = (attempt: { readonly grade: { readonly outcome: string } | null })
 export const evidenceOf = (enrollment: Enrollment): Evidence[] => {
   const { eolas } = enrollment.requirements
   const artifacts = eolas.flatMap((eola, i): Evidence[] => {
-    const accepted = (enrollment.artifacts[eola.id] ?? []).find(meets)
+    // An id from data: only the record's own entry counts (an EOLA named `constructor` or
+    // `__proto__`, in a state folded before such ids were refused, has only what it holds).
+    const accepted = (own(enrollment.artifacts, eola.id) ?? []).find(meets)
     if (accepted === undefined) return []
     return accepted.evidence.map((piece) => ({
       id: piece.url,
       type: ['Evidence'],
       name: `EOLA ${i + 1}: ${eola.title}`,
-      genre: genres[piece.kind],
+      genre: own(genres, piece.kind) ?? 'Evidence',
       ...(piece.title === undefined ? {} : { description: piece.title }),
       narrative: accepted.reflection,
     }))

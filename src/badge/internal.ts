@@ -1,5 +1,6 @@
 /**
- * Small helpers the badge modules share: reading unknown JSON safely and describing exceptions.
+ * Small helpers the badge modules share: reading unknown JSON and records by own key only,
+ * describing exceptions, and naming paths in messages.
  *
  * @internal
  * @packageDocumentation
@@ -12,9 +13,16 @@ export type JsonObject = Readonly<Record<string, unknown>>
 export const isObject = (u: unknown): u is JsonObject =>
   typeof u === 'object' && u !== null && !Array.isArray(u)
 
-/** The string at `key`, if it is one. */
+/**
+ * The value `record` holds under its own `key`, or `undefined`: never what every object inherits
+ * (`record['constructor']` is not the `Object` function, `record['__proto__']` not its prototype).
+ */
+export const own = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined
+
+/** The string at `key` (an own member), if it is one. */
 export const stringAt = (o: JsonObject, key: string): string | undefined => {
-  const value = o[key]
+  const value = own(o, key)
   return typeof value === 'string' ? value : undefined
 }
 

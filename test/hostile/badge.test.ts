@@ -410,6 +410,46 @@ describe('item 9: building a badge refuses a link a wallet must not render', () 
   })
 })
 
+describe('item 11: keys from data never read what every object inherits', () => {
+  type Mutable<A> = { -readonly [K in keyof A]: Mutable<A[K]> }
+  /** The earned state with its first EOLA renamed `id` (in the requirements and, if `attempts`, in the artifacts). */
+  const withEolaNamed = (id: string, attempts: boolean) => {
+    const state = structuredClone(earned) as Mutable<typeof earned>
+    const first = state.requirements.eolas[0]
+    if (first === undefined) throw new Error('no EOLA')
+    const old = first.id
+    first.id = id
+    state.artifacts = Object.fromEntries(
+      Object.entries(state.artifacts).flatMap(([key, value]) =>
+        key !== old ? [[key, value]] : attempts ? [[id, value]] : [],
+      ),
+    )
+    return state as typeof earned
+  }
+  const evidenceUrls = (credential: OpenBadgeCredential) => credential.evidence.map((e) => e.id)
+
+  it('an EOLA id that names an Object.prototype member (a state folded before ids were checked): built, never thrown', () => {
+    const expected = evidenceUrls(success(build()))
+    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const state = withEolaNamed(id, true)
+      expect(evidenceUrls(success(build({ state }))), id).toEqual(expected)
+      const without = withEolaNamed(id, false)
+      const built = success(build({ state: without }))
+      expect(built.evidence.length, id).toBeLessThan(expected.length)
+    }
+  })
+
+  it('an evidence kind that names an Object.prototype member: a genre that is text', () => {
+    const state = structuredClone(earned)
+    for (const attempts of Object.values(state.artifacts))
+      for (const attempt of attempts)
+        for (const piece of attempt.evidence) (piece as { kind: string }).kind = 'constructor'
+    const built = success(build({ state }))
+    expect(built.evidence.length).toBeGreaterThan(0)
+    for (const piece of built.evidence) expect(typeof piece.genre).toBe('string')
+  })
+})
+
 describe('item 9: signing refuses what no one may render, in both formats', () => {
   it('javascript:, file:, a non-image data: link: UnsafeLink; http: is the builder’s choice', async () => {
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x']) {
