@@ -331,12 +331,48 @@ export const taggedUnion = <M extends TaggedUnionMembers>(
 // decoded once
 // -------------------------------------------------------------------------------------
 
+/** At most this many fields are looked at to tell whether a value is plain data. */
+const plainDataBudget = 100_000
+
+/**
+ * Why `u` is not plain data, or `undefined`: a field keyed by a symbol, a getter or setter
+ * (which could answer a check with one value and a copy with another), or more fields than any
+ * command has. Looks at property descriptors only: no getter runs.
+ */
+const notPlainData = (u: unknown): string | undefined => {
+  const seen = new Set<object>()
+  let budget = plainDataBudget
+  const walk = (value: unknown, path: string): string | undefined => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return undefined
+    seen.add(value)
+    for (const key of Reflect.ownKeys(value)) {
+      if (--budget < 0) return `more than ${plainDataBudget} fields`
+      if (typeof key === 'symbol') return `a field keyed by a symbol at ${path}`
+      const field = path === '(root)' ? fieldName(key) : `${path}.${fieldName(key)}`
+      const descriptor = Reflect.getOwnPropertyDescriptor(value, key)
+      if (descriptor === undefined) continue
+      if (descriptor.get !== undefined || descriptor.set !== undefined) {
+        return `a getter or setter at ${field}`
+      }
+      const found = walk(descriptor.value, field)
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  return walk(u, '(root)')
+}
+
 /**
  * A codec whose decoded values are owned and trusted: each is a deeply frozen copy of the input,
  * sharing nothing the caller holds, and the codec remembers it, so decoding it again is a lookup.
  * Commands and their context are decoded this way: the boundary (`handleCommand`) decodes once,
  * and `decide`, which checks its own input for callers that come to it directly, finds the value
  * already decoded. A frozen copy cannot change after it was checked, so trusting it is sound.
+ *
+ * Only plain data decodes: a field keyed by a symbol, a getter or setter, a function or any value
+ * `structuredClone` cannot copy is refused, and so is a value that throws when it is read (a
+ * proxy): the codec never throws. It is the copy that is checked, so what was checked is what is
+ * trusted.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -350,26 +386,28 @@ export const taggedUnion = <M extends TaggedUnionMembers>(
  * assert.notEqual(decoded.right, input) // a copy the caller does not hold
  * assert.ok(Object.isFrozen(decoded.right))
  * assert.equal(E.getOrElseW(() => null)(Hours.decode(decoded.right)), decoded.right)
+ * const getter = Object.defineProperty({}, 'hours', { get: () => 3, enumerable: true })
+ * assert.ok(E.isLeft(Hours.decode(getter)))
  */
 export const decodedOnce = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unknown> => {
   const trusted = new WeakSet<object>()
   const decodeOwned = (u: unknown, c: t.Context): t.Validation<A> => {
-    const decoded = codec.validate(u, c)
-    if (E.isLeft(decoded)) return decoded
-    // A value that is not data (a function, a symbol) is refused here rather than thrown on.
+    const problem = notPlainData(u)
+    if (problem !== undefined) return t.failure(u, c, `expected plain data, got ${problem}`)
     const copy = E.tryCatch(
-      () => structuredClone(decoded.right),
+      () => structuredClone(u),
       () => undefined,
     )
     if (E.isLeft(copy)) {
-      return t.failure(u, c, 'expected plain data, got a value that cannot be copied as data')
+      // Something that is not data (a function, a symbol): the codec names where, if it can.
+      const decoded = codec.validate(u, c)
+      return E.isLeft(decoded)
+        ? decoded
+        : t.failure(u, c, 'expected plain data, got a value that cannot be copied as data')
     }
-    // The copy is what is trusted, so it is what is checked: a getter or a proxy that answered
-    // the decode with one value and the copy with another is caught here.
-    if (!codec.is(copy.right)) {
-      return t.failure(u, c, 'expected plain data, got a value that reads differently each time')
-    }
-    const owned = deepFreeze(copy.right)
+    const decoded = codec.validate(copy.right, c)
+    if (E.isLeft(decoded)) return decoded
+    const owned = deepFreeze(decoded.right)
     if (typeof owned === 'object' && owned !== null) trusted.add(owned)
     return t.success(owned)
   }
@@ -378,13 +416,13 @@ export const decodedOnce = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, un
     (u): u is A =>
       E.getOrElse(() => false)(
         E.tryCatch(
-          () => codec.is(u),
+          () => notPlainData(u) === undefined && codec.is(u),
           () => false,
         ),
       ),
     (u, c) => {
       if (typeof u === 'object' && u !== null && trusted.has(u)) return t.success(u as A)
-      // Reading hostile input may throw (a getter, a proxy): that is a value that does not decode.
+      // Reading hostile input may throw (a proxy): that is a value that does not decode.
       return E.getOrElse(() =>
         t.failure<A>(u, c, 'expected plain data, got a value that throws when it is read'),
       )(

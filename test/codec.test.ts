@@ -270,7 +270,7 @@ describe('list and boundedRecord', () => {
 describe('decodedOnce', () => {
   const Withdraw = decodedOnce(exact({ reason: NonEmptyText }))
 
-  it('refuses what throws when read, what cannot be copied, and what reads differently twice', () => {
+  it('refuses what throws when read, what cannot be copied, getters and symbol keys', () => {
     const throwing = Object.defineProperty({}, 'reason', {
       enumerable: true,
       get: () => {
@@ -291,10 +291,12 @@ describe('decodedOnce', () => {
       },
     )
     for (const [value, message] of [
-      [throwing, 'a value that throws when it is read'],
-      [shifting, 'a value that reads differently each time'],
+      [throwing, 'expected plain data, got a getter or setter at reason'],
+      [shifting, 'expected plain data, got a getter or setter at reason'],
       [proxy, 'a value that throws when it is read'],
       [{ reason: () => 'Moved' }, 'expected a non-empty text, got a function'],
+      [{ reason: 'Moved', [Symbol('s')]: 1 }, 'a field keyed by a symbol at (root)'],
+      [{ reason: 'Moved', nested: { [Symbol('s')]: 1 } }, 'a field keyed by a symbol at nested'],
     ] as const) {
       expect(issuesOf(Withdraw, value)[0]?.message).toContain(message)
       expect(Withdraw.is(value)).toBe(false)
