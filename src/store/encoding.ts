@@ -12,7 +12,16 @@ import { decodeIssues, quoted } from '../codec.js'
 import { invalidEvent, type InvalidEvent } from './errors.js'
 import { EventToAppend } from './recorded-event.js'
 
-/** The most characters (UTF-16 code units) in a stream id. */
+/**
+ * The most characters (UTF-16 code units) in a stream id: room for a 200-character enrollment id
+ * after `enrollment-`, and well within what PostgreSQL can index.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { maxStreamIdLength, streamIdProblem } from 'microcred'
+ * assert.equal(streamIdProblem('s'.repeat(maxStreamIdLength)), undefined)
+ * assert.notEqual(streamIdProblem('s'.repeat(maxStreamIdLength + 1)), undefined)
+ */
 export const maxStreamIdLength = 256
 
 /** Whether every store can hold a string: no U+0000 (jsonb cannot), no lone surrogate. */
