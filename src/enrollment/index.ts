@@ -29,6 +29,7 @@ export * from './decide.js'
 export * from './authorize.js'
 export * from './progress.js'
 export * from './stream.js'
+export * from './audit.js'
 
 /**
  * The enrollment decider: commands, events and state of the credential journey, its errors, and
