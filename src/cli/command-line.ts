@@ -11,7 +11,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { addBadgeCommands } from './commands/badge.js'
 import { demo, type DemoOptions } from './commands/demo.js'
 import { exportEvents } from './commands/export.js'
-import { importEvents } from './commands/import.js'
+import { audit } from './commands/audit.js'
+import { importEvents, type ImportOptions } from './commands/import.js'
 import { replay } from './commands/replay.js'
 import { status } from './commands/status.js'
 import type { CliEnvironment } from './environment.js'
@@ -117,10 +118,25 @@ const buildProgram = (
   withStoreOptions(
     program
       .command('import')
-      .description('check an event file, then append all of it to the store, or nothing')
-      .argument('<file.ndjson>', 'a file as export writes it'),
-  ).action(async (file: string, options: StoreOptions) =>
+      .description(
+        'check an event file (and audit its history), then append all of it to the store, or nothing',
+      )
+      .argument('<file.ndjson>', 'a file as export writes it')
+      .option(
+        '--trust',
+        'import without the history audit; every event is marked unaudited in its metadata',
+      ),
+  ).action(async (file: string, options: ImportOptions) =>
     finish(await importEvents(cli, file, options)),
+  )
+
+  withStoreOptions(
+    program
+      .command('audit')
+      .description('check that the rules could have written every event of a file, or of the store')
+      .argument('[file.ndjson]', 'a file as export writes it (default: the store)'),
+  ).action(async (file: string | undefined, options: StoreOptions) =>
+    finish(await audit(cli, file, options)),
   )
 
   program

@@ -151,10 +151,14 @@ export interface EventFileReader {
   readonly report: () => FileReport
 }
 
-/** Reads an event file; `onProgress` hears the bytes read so far after each line. */
+/**
+ * Reads an event file; `onProgress` hears the bytes read so far after each line, and `problemOf`
+ * may find a good event bad for a reason of the caller's (one no store can hold, say).
+ */
 export const readEventFile = (
   path: string,
   onProgress: (bytesRead: number) => void = () => {},
+  problemOf: (recorded: RecordedEvent) => string | undefined = () => undefined,
 ): EventFileReader => {
   const streams = new Map<string, { first: number; last: number }>()
   const badLines: BadLine[] = []
@@ -194,6 +198,11 @@ export const readEventFile = (
       }
       if (gap !== undefined) {
         bad(number, gap)
+        continue
+      }
+      const problem = problemOf(decoded.right.recorded)
+      if (problem !== undefined) {
+        bad(number, problem)
         continue
       }
       events += 1

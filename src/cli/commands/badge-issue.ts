@@ -7,7 +7,8 @@
  * with the badge's id and format. A later issue reads them back, so it gives the same credential
  * (same id, same recipient hash), signed again, and records nothing. The command id is
  * `issue-badge-<enrollmentId>`, so a retried first issue is not recorded twice either; if another
- * issuer records first, its salt wins and the badge is rebuilt with it.
+ * issuer records first, its salt wins and the badge is rebuilt with it. An enrollment whose
+ * stream fails the history audit gets no badge.
  *
  * @internal The `microcred` command, not part of the package's imports.
  * @packageDocumentation
@@ -17,6 +18,7 @@ import { randomBytes } from 'node:crypto'
 import {
   catalogPrograms,
   enrollment,
+  enrollmentStreamId,
   handleCommand,
   isEnrolled,
   type BadgeFormat,
@@ -37,6 +39,7 @@ import {
 import { loadEnrollment } from '../enrollments.js'
 import type { CliEnvironment } from '../environment.js'
 import { dataError, done, type CliFailure, type CliResult } from '../failure.js'
+import { auditedState } from '../history-audit.js'
 import { printable } from '../printable.js'
 import { withStore, type StoreOptions } from '../store-options.js'
 import { jsonText, outputTo, readKeyFile } from './badge-files.js'
@@ -224,6 +227,16 @@ export const issueBadge = async (
       return E.left(
         dataError(
           `cannot issue a badge for enrollment '${enrollmentId}': ${why}; a badge is issued only for an earned credential`,
+        ),
+      )
+    }
+    // A badge vouches for the history: one the rules could not have written is not signed.
+    const audited = await auditedState(store, enrollmentStreamId(enrollmentId))
+    if (E.isLeft(audited)) return audited
+    if (E.isLeft(audited.right)) {
+      return E.left(
+        dataError(
+          `cannot issue a badge for enrollment '${enrollmentId}': its history fails the history audit (${audited.right.left.message}); no badge is signed for a history the rules could not have written`,
         ),
       )
     }
