@@ -1,0 +1,107 @@
+/**
+ * Personal data protection on the in-memory store: the erasure cases every store runs, the store
+ * contract and the handler's reliability through the wrapper, and properties: random journeys
+ * (with noise from random actors) get the same answers and fold to the same state through the
+ * wrapper as without it, and after erasure to the state of their redacted events.
+ */
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  createInMemoryEventStore,
+  createInMemoryPersonalDataKeys,
+  enrollment,
+  enrollmentStreamId,
+  erasePersonalData,
+  foldEnrollment,
+  handleCommand,
+  protectPersonalData,
+  readDecodedStream,
+  enrollmentEvents,
+  redactPersonalData,
+  type EventStore,
+  type RecordedEvent,
+} from 'microcred'
+import { noisyJourneyArbitrary } from 'microcred/testing'
+import { eventStoreContract, handlerReliability } from './contract.js'
+import { personalDataScenarios } from './personal-data-scenario.js'
+
+const everything = async (store: EventStore) => {
+  const all: RecordedEvent[] = []
+  for await (const event of store.readAll()) all.push(event)
+  return all
+}
+
+const protectedInMemory = async () => {
+  const raw = createInMemoryEventStore()
+  const keys = createInMemoryPersonalDataKeys()
+  return {
+    raw,
+    keys,
+    rawText: async () => JSON.stringify(await everything(raw)),
+    keyRows: async (educatorId: string) => ((await keys.find(educatorId)) === undefined ? 0 : 1),
+    cleanup: async () => undefined,
+  }
+}
+
+personalDataScenarios('the in-memory store', protectedInMemory)
+
+const setup = async () => {
+  const { raw, keys } = await protectedInMemory()
+  return { store: protectPersonalData(raw, keys), cleanup: async () => undefined }
+}
+eventStoreContract('in-memory, personal data protected', setup)
+handlerReliability('in-memory, personal data protected', setup)
+
+describe('personal data protection: properties', () => {
+  it('random journeys with noise: the same answer to every command and the same state through the wrapper as without it; after erasure, the state of the redacted events', async () => {
+    await fc.assert(
+      fc.asyncProperty(noisyJourneyArbitrary(), async (journey) => {
+        const plain = createInMemoryEventStore()
+        const raw = createInMemoryEventStore()
+        const keys = createInMemoryPersonalDataKeys()
+        const guarded = protectPersonalData(raw, keys)
+        for (const { command, context } of journey.steps) {
+          const a = await handleCommand(plain, enrollment, command, context)
+          const b = await handleCommand(guarded, enrollment, command, context)
+          expect(E.isRight(b) ? 'accepted' : b.left._tag).toBe(
+            E.isRight(a) ? 'accepted' : a.left._tag,
+          )
+          if (E.isRight(a) && E.isRight(b)) {
+            expect(b.right.events).toEqual(a.right.events)
+            expect(b.right.state).toEqual(a.right.state)
+            expect(b.right.recorded.map((r) => r.metadata)).toEqual(
+              a.right.recorded.map((r) => ({ ...r.metadata, eventId: expect.any(String) })),
+            )
+          }
+        }
+        const streamId = enrollmentStreamId(journey.enrollmentId)
+        const read = async (store: EventStore) => {
+          const decoded = await readDecodedStream(store, enrollmentEvents, streamId)
+          if (E.isLeft(decoded)) throw new Error(decoded.left.message)
+          return decoded.right.events
+        }
+        const written = await read(plain)
+        expect(await read(guarded)).toEqual(written)
+        // Metadata too: the command digests come back, so a repeated command is still a repeat.
+        const metadataOf = async (store: EventStore) =>
+          (await everything(store)).map(({ metadata }) => ({ ...metadata, eventId: '' }))
+        expect(await metadataOf(guarded)).toEqual(await metadataOf(plain))
+        const [first] = journey.steps
+        if (first !== undefined) {
+          const repeat = await handleCommand(guarded, enrollment, first.command, first.context)
+          expect(E.isRight(repeat) && repeat.right.duplicate).toBe(true)
+        }
+        const text = JSON.stringify(await everything(raw))
+        expect(text).not.toContain(journey.educator.email)
+        expect(text).not.toContain(journey.educator.name)
+
+        await erasePersonalData(keys, journey.educator.id)
+        const redacted = written.map(redactPersonalData)
+        expect(await read(guarded)).toEqual(redacted)
+        expect(foldEnrollment(await read(guarded))).toEqual(foldEnrollment(redacted))
+      }),
+      { numRuns: 25 },
+    )
+  })
+})
