@@ -23,6 +23,12 @@ export {
 export { int8ToNumber, StoredRowError } from './rows.js'
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './store.js'
 export {
+  createPostgresPersonalDataKeys,
+  migratePersonalDataKeys,
+  personalDataKeysTable,
+  type PostgresPersonalDataKeys,
+} from './personal-data-keys.js'
+export {
   DirectoryLockLost,
   lockDirectory,
   lockName,
