@@ -9,7 +9,12 @@ import type { PGlite } from '@electric-sql/pglite'
 import type { Pool } from 'pg'
 import type { EventStore } from '../store/event-store.js'
 import type { RecordedEvent } from '../store/recorded-event.js'
+import type { Queryable } from './client.js'
 import { lockDirectory, lockStaleMs } from './lock.js'
+import {
+  createPostgresPersonalDataKeys,
+  type PostgresPersonalDataKeys,
+} from './personal-data-keys.js'
 import { defaultSchema, migrate, quotedSchema } from './schema.js'
 import { createPostgresEventStore } from './store.js'
 
@@ -37,7 +42,27 @@ export interface OpenedEventStore {
   close(): Promise<void>
   /** Such as `embedded PGlite store in /srv/microcred (schema microcred)`. */
   readonly description: string
+  /**
+   * The keys of the educators' personal data, in the table `personal_data_keys` beside the
+   * events, for `protectPersonalData(store, personalDataKeys)`; guarded like the store (an
+   * embedded store's lock is checked before each query).
+   */
+  readonly personalDataKeys: PostgresPersonalDataKeys
 }
+
+/** `db`, with `check` before each query and `after` each one that succeeded. */
+const fenced = (
+  db: Queryable,
+  check: () => Promise<void>,
+  after: () => void = () => undefined,
+): Queryable => ({
+  query: async (text, params) => {
+    await check()
+    const result = await db.query(text, params)
+    after()
+    return result
+  },
+})
 
 /** Imports an optional peer, or says which package to install. */
 const loadPeer = async <M>(name: string, load: () => Promise<M>, why: string): Promise<M> => {
@@ -152,18 +177,17 @@ export const openEmbeddedEventStore = async (
   // Fencing: every call checks that the lock's owner record on disk is still ours, and an
   // append is answered only if it still is once the append has committed (see
   // DirectoryLock.verify for why that is enough). A store that lost its lock refuses every call.
-  const store = guarded(
-    createPostgresEventStore(db, { schema }),
-    async () => {
-      await letTimersRun()
-      if (closed) throw new Error(`the ${description} is closed`)
-      lock.verify()
-    },
-    () => lock.verify(),
-  )
+  const check = async () => {
+    await letTimersRun()
+    if (closed) throw new Error(`the ${description} is closed`)
+    lock.verify()
+  }
+  const store = guarded(createPostgresEventStore(db, { schema }), check, () => lock.verify())
+  const keysDb = fenced(db, check, () => lock.verify())
   return {
     store,
     description,
+    personalDataKeys: createPostgresPersonalDataKeys(keysDb, { schema }),
     close: async () => {
       if (closed) return
       closed = true
@@ -235,11 +259,13 @@ export const openServerEventStore = async (
     throw new Error(`could not open the ${description}: ${reason}`, { cause: error })
   }
   let closed = false
+  const check = async () => {
+    if (closed) throw new Error(`the ${description} is closed`)
+  }
   return {
-    store: guarded(createPostgresEventStore(pool, { schema }), async () => {
-      if (closed) throw new Error(`the ${description} is closed`)
-    }),
+    store: guarded(createPostgresEventStore(pool, { schema }), check),
     description,
+    personalDataKeys: createPostgresPersonalDataKeys(fenced(pool, check), { schema }),
     close: async () => {
       if (closed) return
       closed = true

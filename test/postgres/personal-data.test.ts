@@ -5,16 +5,31 @@
  * concurrent processes may run, one key per educator however many ask at once, erasure as a real
  * DELETE, refused schema names.
  */
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { InvalidSchemaName } from 'microcred/postgres'
+import {
+  aggregateStream,
+  enrollment,
+  enrollmentStreamId,
+  erasePersonalData,
+  handleCommand,
+  isEnrolled,
+  personalDataPlaceholders,
+  protectPersonalData,
+} from 'microcred'
 import {
   createPostgresEventStore,
   createPostgresPersonalDataKeys,
+  InvalidSchemaName,
   migrate,
   migratePersonalDataKeys,
+  openEventStore,
   type PostgresClient,
 } from 'microcred/postgres'
-import { personalDataScenarios } from '../store/personal-data-scenario.js'
+import { freshJourney, personalDataScenarios } from '../store/personal-data-scenario.js'
 import {
   clientOf,
   databaseUrl,
@@ -131,6 +146,62 @@ describe('schema names', () => {
     for (const schema of ['pg_catalog', 'information_schema', 'public', 'Bad-Name']) {
       expect(() => createPostgresPersonalDataKeys(client, { schema })).toThrow(InvalidSchemaName)
       await expect(migratePersonalDataKeys(client, { schema })).rejects.toThrow(InvalidSchemaName)
+    }
+  })
+})
+
+describe('openEventStore gives the keys beside the events', () => {
+  it('an embedded store keeps the keys in its directory: what was sealed opens after a restart, and not after an erasure', async () => {
+    const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'microcred-pd-'))
+    try {
+      const journey = freshJourney()
+      const [enroll] = journey.steps
+      if (enroll === undefined) throw new Error('no steps')
+      const streamId = enrollmentStreamId(journey.enrollmentId)
+      const nameAfterReopening = async () => {
+        const opened = await openEventStore({ directory })
+        try {
+          const store = protectPersonalData(opened.store, opened.personalDataKeys)
+          const read = await aggregateStream(store, enrollment, streamId)
+          if (E.isLeft(read) || !isEnrolled(read.right.state)) throw new Error('not enrolled')
+          return read.right.state.educator.name
+        } finally {
+          await opened.close()
+        }
+      }
+      const first = await openEventStore({ directory })
+      try {
+        const store = protectPersonalData(first.store, first.personalDataKeys)
+        expect(
+          E.isRight(await handleCommand(store, enrollment, enroll.command, enroll.context)),
+        ).toBe(true)
+      } finally {
+        await first.close()
+      }
+      expect(await nameAfterReopening()).toBe(journey.educator.name)
+
+      const second = await openEventStore({ directory })
+      try {
+        expect(await erasePersonalData(second.personalDataKeys, journey.educator.id)).toEqual(
+          E.right({ educatorId: journey.educator.id }),
+        )
+      } finally {
+        await second.close()
+      }
+      expect(await nameAfterReopening()).toBe(personalDataPlaceholders.text)
+    } finally {
+      await fs.rm(directory, { recursive: true, force: true })
+    }
+  })
+
+  it("a closed store's keys refuse every query", async () => {
+    const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'microcred-pd-'))
+    try {
+      const opened = await openEventStore({ directory })
+      await opened.close()
+      await expect(opened.personalDataKeys.find('edu-1')).rejects.toThrow(/is closed/)
+    } finally {
+      await fs.rm(directory, { recursive: true, force: true })
     }
   })
 })
