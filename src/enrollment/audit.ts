@@ -173,7 +173,9 @@ const difference = (rules: unknown, stream: unknown, path: string): string | und
     if (found !== undefined) return found
   }
   const extra = Object.keys(theirs).find((key) => !Object.hasOwn(ours, key))
-  return extra === undefined ? undefined : `${path}.${fieldName(extra)} is not a field the rules write`
+  return extra === undefined
+    ? undefined
+    : `${path}.${fieldName(extra)} is not a field the rules write`
 }
 
 const differenceOf = (rules: EnrollmentEvent, stream: EnrollmentEvent): string | undefined =>

@@ -425,7 +425,7 @@ describe('the forgeries of issue 12', () => {
       at(3),
     )
     const [late] = submitted
-    if (late === undefined) throw new Error('no submission')
+    if (late?.type !== 'ArtifactSubmitted') throw new Error('no submission')
     const found = forged(...by('admin-1', ...enrolled), ...by(educator.id, ...withdrawn), {
       actorId: educator.id,
       event: { ...late, data: { ...late.data, at: at(4) } },
