@@ -9,6 +9,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import { addBadgeCommands } from './commands/badge.js'
+import { addEraseCommand } from './commands/erase.js'
 import { demo, type DemoOptions } from './commands/demo.js'
 import { exportEvents } from './commands/export.js'
 import { audit } from './commands/audit.js'
@@ -146,6 +147,7 @@ const buildProgram = (
     .action(async (file: string) => finish(await replay(cli, file)))
 
   addBadgeCommands(program, cli, finish, withStoreOptions)
+  addEraseCommand(program, cli, finish, withStoreOptions)
   return program
 }
 

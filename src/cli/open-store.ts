@@ -7,14 +7,19 @@
  * @packageDocumentation
  */
 import fs from 'node:fs'
+import { protectPersonalData } from 'microcred'
 import type { OpenStore } from './environment.js'
 
 /**
- * Opens a PGlite directory or a PostgreSQL server through `microcred/postgres`; a directory that
- * does not exist is created only when asked to (a server store's tables always are).
+ * Opens a PGlite directory or a PostgreSQL server through `microcred/postgres`, with the
+ * educators' personal data protected (`protectPersonalData` with the store's own key table); a
+ * directory that does not exist is created only when asked to (a server store's tables always
+ * are).
  */
 export const openPostgresStore: OpenStore = async (target, { create, ...options }) => {
   if (!create && 'directory' in target && !fs.existsSync(target.directory)) return undefined
   const { openEventStore } = await import('microcred/postgres')
-  return openEventStore(target, options)
+  const opened = await openEventStore(target, options)
+  // Personal data is sealed per educator, so `microcred erase` can make it unreadable.
+  return { ...opened, store: protectPersonalData(opened.store, opened.personalDataKeys) }
 }

@@ -604,6 +604,26 @@ export const protectPersonalData = (store: EventStore, keys: PersonalDataKeys): 
 }
 
 /**
+ * The sealed personal data a stored event holds (as the store holds it, not through the
+ * wrapper), or `undefined` for an event with none: whose it is and under which key. For tools
+ * that look at the stored rows (which events an erasure makes unreadable).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { sealedPersonalDataOf } from 'microcred'
+ * const metadata = { eventId: 'ev-1', commandId: 'c-1', actorId: 'admin-1', correlationId: 'c-1', causationId: 'c-1', schemaVersion: 1 }
+ * const sealed = { v: 1, educatorId: 'edu-1', keyId: 'k-1', iv: 'aXY', ciphertext: 'Y3Q' }
+ * assert.equal(sealedPersonalDataOf({ metadata: { ...metadata, personalData: sealed } })?.educatorId, 'edu-1')
+ * assert.equal(sealedPersonalDataOf({ metadata }), undefined)
+ */
+export const sealedPersonalDataOf = (event: {
+  readonly metadata: RecordedEvent['metadata']
+}): SealedPersonalData | undefined => {
+  const sealed = sealedOf((event.metadata as Json)[sealedPersonalDataField])
+  return typeof sealed === 'string' ? undefined : sealed
+}
+
+/**
  * What `protectPersonalData` wrapped to make `store`, or `undefined` for a store it did not make:
  * how a tool given the protected store (the `microcred erase` command) finds the keys, and the
  * store as it holds events.
