@@ -168,11 +168,16 @@ const described = (owner: Owner | undefined): string =>
     ? ''
     : ` (held by process ${owner.pid} on ${owner.hostname} since ${owner.since})`
 
+/** The tokens of the locks this process is taking or holds now. */
+const heldHere = new Set<string>()
+
 /** Whether `owner` ran on this host and its process is gone (so its lock can be taken at once). */
 const isDead = (owner: Owner | undefined): boolean => {
   if (owner === undefined || owner.hostname !== os.hostname()) return false
   if (owner.pidNamespace !== pidNamespace()) return false
-  if (!Number.isSafeInteger(owner.pid) || owner.pid <= 0 || owner.pid === process.pid) return false
+  if (!Number.isSafeInteger(owner.pid) || owner.pid <= 0) return false
+  // Our own pid: alive if one of our stores holds it, else an earlier process given our pid.
+  if (owner.pid === process.pid) return owner.token !== undefined && !heldHere.has(owner.token)
   try {
     process.kill(owner.pid, 0)
     return false // alive (or reused by another process: then the lock waits to go stale)
@@ -299,7 +304,7 @@ export const lockDirectory = async (
     stat: fs.stat,
     realpath: fs.realpath,
     utimes: (file: string, atime: Date, mtime: Date, callback: Callback) => {
-      if (state === 'taking' || (state === 'held' && stillOurs())) {
+      if (state === 'taking' || state === 'releasing' || (state === 'held' && stillOurs())) {
         fs.utimes(file, atime, mtime, callback)
       } else callback(refusal('ENOENT', 'the owner record names another process'))
     },
@@ -309,7 +314,7 @@ export const lockDirectory = async (
       else callback()
     },
     rmdirSync: (file: string) => {
-      if (state === 'held' && stillOurs()) fs.rmdirSync(file)
+      if (state === 'releasing' || (state === 'held' && stillOurs())) fs.rmdirSync(file)
     },
   }
   const lockOptions = {
@@ -325,7 +330,13 @@ export const lockDirectory = async (
   const refuse = (holder: string, cause?: unknown) => inUse(absolute, holder, staleMs, cause)
 
   let unlock: () => Promise<void>
-  await takeGuard(guardPath, token, refuse)
+  heldHere.add(token)
+  try {
+    await takeGuard(guardPath, token, refuse)
+  } catch (error) {
+    heldHere.delete(token)
+    throw error
+  }
   try {
     try {
       unlock = await lockfile.lock(absolute, lockOptions)
@@ -349,6 +360,9 @@ export const lockDirectory = async (
       throw error
     }
     state = 'held'
+  } catch (error) {
+    heldHere.delete(token)
+    throw error
   } finally {
     await fsp.rm(guardPath, { force: true })
   }
@@ -359,6 +373,7 @@ export const lockDirectory = async (
     compromised: () => lost,
     release: async () => {
       if (state !== 'held') return
+      heldHere.delete(token)
       if (!stillOurs()) {
         state = 'done'
         return

@@ -20,6 +20,7 @@ import type { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { catalog, enrollment, handleCommand } from 'microcred'
 import {
   DirectoryLockLost,
   lockDirectory,
@@ -236,6 +237,29 @@ describe('a store whose lock was taken by someone else (in this process)', () =>
     expect(refused).toBeInstanceOf(DirectoryLockLost)
     expect((refused as Error).message).toMatch(
       new RegExp(`^lost the lock on ${directory} to another process`),
+    )
+    // Through the command handler, it is a StoreFailed saying so.
+    const handled = await handleCommand(
+      opened.store,
+      enrollment,
+      {
+        type: 'Enroll',
+        data: {
+          enrollmentId: 'e1',
+          educator: { id: 'edu-1', name: 'Ana Ruiz', email: 'ana@example.org' },
+          cohortId: 'steam-2026',
+          program: catalog.steam,
+        },
+      },
+      {
+        actor: { id: 'admin-1', roles: ['administrator'] },
+        at: '2026-09-01T16:00:00Z',
+        commandId: 'c-1',
+      },
+    )
+    expect(E.isLeft(handled) && handled.left._tag).toBe('StoreFailed')
+    expect(E.isLeft(handled) && handled.left.message).toMatch(
+      /^the store failed while .*: lost the lock on .* to another process/,
     )
     await expect(opened.store.readStream('s')).rejects.toThrow(DirectoryLockLost)
     await expect(opened.store.streamVersion('s')).rejects.toThrow(DirectoryLockLost)
