@@ -19,6 +19,14 @@ import { defaultSchema, quotedSchema, type SchemaOptions } from './schema.js'
 /** The name of the keys' table, in the store's schema. */
 export const personalDataKeysTable = 'personal_data_keys'
 
+/**
+ * Whether PostgreSQL's `text` can hold the id as it is: not with U+0000, and a lone surrogate
+ * would be sent as U+FFFD, another id. Such an id has no key (no event can name it: `Id` refuses
+ * both), so it is answered without a query, as the in-memory keys answer it.
+ */
+const storable = (educatorId: string): boolean =>
+  educatorId.isWellFormed() && !educatorId.includes('\u0000')
+
 /** Errors two sessions creating the same table at once may get: the loser tries again. */
 const raceStates = new Set(['23505', '42P07', '42P06', '42710'])
 
@@ -117,6 +125,7 @@ export const createPostgresPersonalDataKeys = (
       throw error
     }))
   const find = async (educatorId: string): Promise<PersonalDataKey | undefined> => {
+    if (!storable(educatorId)) return undefined
     await ensure()
     const { rows } = await client.query(`SELECT key_id, key FROM ${table} WHERE educator_id = $1`, [
       educatorId,
@@ -127,6 +136,11 @@ export const createPostgresPersonalDataKeys = (
   return {
     find,
     keyFor: async (educatorId) => {
+      if (!storable(educatorId)) {
+        throw new TypeError(
+          'an educator id with U+0000 or a lone surrogate cannot key personal data on PostgreSQL',
+        )
+      }
       for (let attempt = 1; attempt <= 3; attempt++) {
         const existing = await find(educatorId)
         if (existing !== undefined) return existing
@@ -146,6 +160,7 @@ export const createPostgresPersonalDataKeys = (
       )
     },
     erase: async (educatorId) => {
+      if (!storable(educatorId)) return false
       await ensure()
       const { rows } = await client.query(
         `DELETE FROM ${table} WHERE educator_id = $1 RETURNING key_id`,
