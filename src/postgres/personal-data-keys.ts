@@ -16,7 +16,14 @@ import {
 import { sqlState, type Queryable } from './client.js'
 import { defaultSchema, quotedSchema, type SchemaOptions } from './schema.js'
 
-/** The name of the keys' table, in the store's schema. */
+/**
+ * The name of the keys' table, in the store's schema.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { personalDataKeysTable } from 'microcred/postgres'
+ * assert.equal(personalDataKeysTable, 'personal_data_keys')
+ */
 export const personalDataKeysTable = 'personal_data_keys'
 
 /**

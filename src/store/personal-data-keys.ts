@@ -12,7 +12,14 @@ import { randomBytes, randomUUID } from 'node:crypto'
 // model
 // -------------------------------------------------------------------------------------
 
-/** The length of a personal data key in bytes: AES-256. */
+/**
+ * The length of a personal data key in bytes: AES-256.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { personalDataKeyBytes } from 'microcred'
+ * assert.equal(personalDataKeyBytes * 8, 256)
+ */
 export const personalDataKeyBytes = 32
 
 /**

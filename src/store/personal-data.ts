@@ -91,7 +91,14 @@ export const personalDataFields: Readonly<
   CredentialRevoked: [{ path: 'reason', kind: 'text' }],
 }
 
-/** The metadata field that holds an event's sealed personal data in the store. */
+/**
+ * The metadata field that holds an event's sealed personal data in the store.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { sealedPersonalDataField } from 'microcred'
+ * assert.equal(sealedPersonalDataField, 'personalData')
+ */
 export const sealedPersonalDataField = 'personalData'
 
 /**
@@ -613,7 +620,8 @@ export const protectPersonalData = (store: EventStore, keys: PersonalDataKeys): 
  * import { sealedPersonalDataOf } from 'microcred'
  * const metadata = { eventId: 'ev-1', commandId: 'c-1', actorId: 'admin-1', correlationId: 'c-1', causationId: 'c-1', schemaVersion: 1 }
  * const sealed = { v: 1, educatorId: 'edu-1', keyId: 'k-1', iv: 'aXY', ciphertext: 'Y3Q' }
- * assert.equal(sealedPersonalDataOf({ metadata: { ...metadata, personalData: sealed } })?.educatorId, 'edu-1')
+ * const stored = { metadata: { ...metadata, personalData: sealed } }
+ * assert.equal(sealedPersonalDataOf(stored)?.educatorId, 'edu-1')
  * assert.equal(sealedPersonalDataOf({ metadata }), undefined)
  */
 export const sealedPersonalDataOf = (event: {
