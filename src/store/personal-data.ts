@@ -13,7 +13,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type { EnrollmentEventType } from '../enrollment/events.js'
-import { deepFreeze } from '../freeze.js'
 import { checkBatch } from './encoding.js'
 import { invalidEvent, storeFailed, type StoreFailed } from './errors.js'
 import type { AppendResult, EventStore } from './event-store.js'
@@ -197,38 +196,61 @@ const pathsIn = (pattern: string, data: unknown): Segment[][] => {
   return walk(data, 0, [])
 }
 
-/** The object or list holding the last segment of `path`, if every step exists. */
-const parentAt = (data: unknown, path: ReadonlyArray<Segment>): Json | unknown[] | undefined => {
+/** The value at `path`, where every step of it exists. */
+const valueAt = (data: unknown, path: ReadonlyArray<Segment>): unknown => {
   let at: unknown = data
-  for (const segment of path.slice(0, -1)) {
-    if (Array.isArray(at) && typeof segment === 'number' && segment < at.length) at = at[segment]
+  for (const segment of path) {
+    if (Array.isArray(at) && typeof segment === 'number') at = at[segment]
     else if (isRecord(at) && typeof segment === 'string' && Object.hasOwn(at, segment)) {
       at = at[segment]
     } else return undefined
   }
-  return isRecord(at) || Array.isArray(at) ? at : undefined
+  return at
 }
 
-/** Sets an existing own member at `path`; false where there is none. */
-const setAt = (data: unknown, path: ReadonlyArray<Segment>, value: unknown): boolean => {
-  const parent = parentAt(data, path)
-  const last = path[path.length - 1]
-  if (Array.isArray(parent) && typeof last === 'number' && last < parent.length) {
-    parent[last] = value
-    return true
+/**
+ * `data` with the value at each path replaced, copying only the objects and lists on the paths
+ * (the rest, such as an enrollment's pinned requirements, is shared, not cloned); `undefined`
+ * where a path does not lead to an existing member. `data` is not changed.
+ */
+const replaced = (
+  data: unknown,
+  entries: ReadonlyArray<readonly [ReadonlyArray<Segment>, unknown]>,
+): { readonly data: unknown } | undefined => {
+  if (entries.length === 0) return { data }
+  const copies = new Map<object, Json | unknown[]>()
+  const copyOf = (container: Json | unknown[]): Json | unknown[] => {
+    let copy = copies.get(container)
+    if (copy === undefined) {
+      copy = Array.isArray(container) ? [...container] : { ...container }
+      copies.set(container, copy)
+    }
+    return copy
   }
-  if (isRecord(parent) && typeof last === 'string' && Object.hasOwn(parent, last)) {
-    parent[last] = value
-    return true
+  if (!isRecord(data) && !Array.isArray(data)) return undefined
+  const root = copyOf(data)
+  for (const [path, value] of entries) {
+    let original: Json | unknown[] = data
+    let copy = root
+    for (const [i, segment] of path.entries()) {
+      const exists = Array.isArray(original)
+        ? typeof segment === 'number' && segment < original.length
+        : typeof segment === 'string' && Object.hasOwn(original, segment)
+      if (!exists) return undefined
+      const at = segment as never
+      if (i === path.length - 1) {
+        copy[at] = value as never
+        break
+      }
+      const child: unknown = original[at]
+      if (!isRecord(child) && !Array.isArray(child)) return undefined
+      const childCopy = copyOf(child)
+      copy[at] = childCopy as never
+      original = child
+      copy = childCopy
+    }
   }
-  return false
-}
-
-const valueAt = (data: unknown, path: ReadonlyArray<Segment>): unknown => {
-  const parent = parentAt(data, path)
-  const last = path[path.length - 1]
-  if (Array.isArray(parent) && typeof last === 'number') return parent[last]
-  return isRecord(parent) && typeof last === 'string' ? parent[last] : undefined
+  return { data: root }
 }
 
 /** The field of `type` that a stored path (`evidence.0.url`) is, or undefined. */
@@ -314,21 +336,32 @@ const registry = new WeakMap<EventStore, PersonalDataProtection>()
 // sealing and opening
 // -------------------------------------------------------------------------------------
 
+/** An event sealed for the store, and what it sealed (to give back with the append's result). */
+interface Sealing {
+  readonly event: EventToAppend
+  readonly values: ReadonlyArray<readonly [ReadonlyArray<Segment>, unknown]>
+  readonly commandDigest?: string
+}
+
 /** Seals the personal fields and digest of `event` under `key`, leaving placeholders. */
 const seal = (
   streamId: string,
   event: EventToAppend,
   educatorId: string,
   key: PersonalDataKey,
-): EventToAppend => {
-  const data: unknown = structuredClone(event.data)
+): Sealing => {
+  const placeholders: Array<readonly [Segment[], unknown]> = []
+  const values: Array<readonly [Segment[], unknown]> = []
   const fields: Record<string, unknown> = {}
   for (const field of personalFieldsOf(event.type) ?? []) {
-    for (const path of pathsIn(field.path, data)) {
-      fields[path.join('.')] = valueAt(data, path)
-      setAt(data, path, personalDataPlaceholders[field.kind])
+    for (const path of pathsIn(field.path, event.data)) {
+      const value = valueAt(event.data, path)
+      fields[path.join('.')] = value
+      values.push([path, value])
+      placeholders.push([path, personalDataPlaceholders[field.kind]])
     }
   }
+  const data = replaced(event.data, placeholders)?.data
   const { commandDigest, ...metadata } = event.metadata
   const plaintext = JSON.stringify(
     commandDigest === undefined ? { fields } : { fields, commandDigest },
@@ -349,15 +382,19 @@ const seal = (
     ciphertext: ciphertext.toString('base64url'),
   }
   return {
-    type: event.type,
-    data,
-    metadata: {
-      ...metadata,
-      ...(commandDigest === undefined
-        ? {}
-        : { commandDigest: personalDataPlaceholders.commandDigest }),
-      [sealedPersonalDataField]: sealed,
-    } as EventToAppend['metadata'],
+    event: {
+      type: event.type,
+      data,
+      metadata: {
+        ...metadata,
+        ...(commandDigest === undefined
+          ? {}
+          : { commandDigest: personalDataPlaceholders.commandDigest }),
+        [sealedPersonalDataField]: sealed,
+      } as EventToAppend['metadata'],
+    },
+    values,
+    ...(commandDigest === undefined ? {} : { commandDigest }),
   }
 }
 
@@ -391,7 +428,7 @@ const open = async (
   delete metadata[sealedPersonalDataField]
   const key = await lookup(sealed.educatorId)
   if (key === undefined || key.keyId !== sealed.keyId) {
-    return E.right(deepFreeze({ ...event, metadata: metadata as RecordedEvent['metadata'] }))
+    return E.right({ ...event, metadata: metadata as RecordedEvent['metadata'] }) // erased
   }
   const opened = decrypt(
     sealed,
@@ -403,16 +440,21 @@ const open = async (
       new PersonalDataCorrupt(event, 'the ciphertext does not authenticate under its key'),
     )
   }
-  const data: unknown = structuredClone(event.data)
+  const entries: Array<readonly [Segment[], unknown]> = []
   for (const [path, value] of Object.entries(opened.fields)) {
     const place = fieldOf(event.type, path)
-    if (place === undefined || !setAt(data, place.path, value)) {
+    if (place === undefined) {
       const reason = `'${shortened(path)}' is not a personal field of the event`
       return E.left(new PersonalDataCorrupt(event, reason))
     }
+    entries.push([place.path, value])
+  }
+  const restored = replaced(event.data, entries)
+  if (restored === undefined) {
+    return E.left(new PersonalDataCorrupt(event, 'its data lacks a field the sealed value fills'))
   }
   if (opened.commandDigest !== undefined) metadata['commandDigest'] = opened.commandDigest
-  return E.right(deepFreeze({ ...event, data, metadata: metadata as RecordedEvent['metadata'] }))
+  return E.right({ ...event, data: restored.data, metadata: metadata as RecordedEvent['metadata'] })
 }
 
 /** What a sealed value holds, or `undefined` where it does not authenticate under `key`. */
@@ -534,7 +576,7 @@ export const protectPersonalData = (store: EventStore, keys: PersonalDataKeys): 
       return store.appendToStream(streamId, batch, options)
     }
     // Whose each event is: its own educator for an EducatorEnrolled, else the stream's.
-    const sealed: EventToAppend[] = []
+    const sealed: Array<Sealing | EventToAppend> = []
     let current: string | undefined
     let looked = false
     for (const [index, event] of batch.entries()) {
@@ -566,19 +608,24 @@ export const protectPersonalData = (store: EventStore, keys: PersonalDataKeys): 
       }
       sealed.push(seal(streamId, event, educatorId, await keys.keyFor(educatorId)))
     }
-    const appended = await store.appendToStream(streamId, sealed, options)
+    const toStore = sealed.map((s) => ('values' in s ? s.event : s))
+    const appended = await store.appendToStream(streamId, toStore, options)
     if (E.isLeft(appended)) return appended
     if (current !== undefined) subjects.set(streamId, current)
+    // The events as stored, with what was sealed put back: what a read gives.
     const result: AppendResult = {
       ...appended.right,
       events: appended.right.events.map((recorded, i) => {
-        const { type, data, metadata } = batch[i] as EventToAppend
-        return deepFreeze({
+        const sealing = sealed[i]
+        if (sealing === undefined || !('values' in sealing)) return recorded
+        const metadata: Json = { ...(recorded.metadata as Json) }
+        delete metadata[sealedPersonalDataField]
+        if (sealing.commandDigest !== undefined) metadata['commandDigest'] = sealing.commandDigest
+        return {
           ...recorded,
-          type,
-          data: structuredClone(data),
-          metadata: structuredClone(metadata),
-        })
+          data: replaced(recorded.data, sealing.values)?.data ?? recorded.data,
+          metadata: metadata as RecordedEvent['metadata'],
+        }
       }),
     }
     return E.right(result)
@@ -665,12 +712,12 @@ export const personalDataProtection = (store: EventStore): PersonalDataProtectio
 export const redactPersonalData = <Ev extends { readonly type: string; readonly data: unknown }>(
   event: Ev,
 ): Ev => {
-  const data: unknown = structuredClone(event.data)
-  for (const field of personalFieldsOf(event.type) ?? []) {
-    for (const path of pathsIn(field.path, data))
-      setAt(data, path, personalDataPlaceholders[field.kind])
-  }
-  return { ...event, data }
+  const placeholders = (personalFieldsOf(event.type) ?? []).flatMap((field) =>
+    pathsIn(field.path, event.data).map(
+      (path) => [path, personalDataPlaceholders[field.kind]] as const,
+    ),
+  )
+  return { ...event, data: replaced(event.data, placeholders)?.data ?? event.data }
 }
 
 /**
