@@ -129,6 +129,19 @@ const prototypeNames: ReadonlySet<string> = new Set([
 ])
 
 /**
+ * Whether `s` has only visible ASCII characters (`!` to `~`): no control character, no
+ * surrogate, no white space. Most ids are such, and this look is all they need (every event
+ * carries several ids, and a replay decodes a million events).
+ */
+const isVisibleAscii = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x21 || c > 0x7e) return false
+  }
+  return true
+}
+
+/**
  * Why `s` is not an id, or `undefined` if it is one: an id has 1 to 200 characters, is
  * well-formed Unicode, has no control or invisible formatting character and no white space at
  * either end, and is not the name of an `Object.prototype` member (`__proto__`, `constructor`,
@@ -150,9 +163,11 @@ export const idProblem = (s: string): string | undefined => {
   if (s.length > inputLimits.idLength) {
     return `an id has at most ${inputLimits.idLength} characters; this one has ${thousands(s.length)}`
   }
-  const characters = characterProblem('an id', s, invisible)
-  if (characters !== undefined) return characters
-  if (s.trim() !== s) return 'an id may not begin or end with white space'
+  if (!isVisibleAscii(s)) {
+    const characters = characterProblem('an id', s, invisible)
+    if (characters !== undefined) return characters
+    if (s.trim() !== s) return 'an id may not begin or end with white space'
+  }
   if (prototypeNames.has(s)) {
     return `'${s}' is the name of a member of every JavaScript object (Object.prototype); it cannot be an id`
   }
@@ -245,22 +260,24 @@ const webUrlProblem = (s: string): string | undefined => {
   if (s.length > inputLimits.urlLength) {
     return `a link has at most ${thousands(inputLimits.urlLength)} characters; this one has ${thousands(s.length)}`
   }
-  const space = /\s/.exec(s)
-  if (space !== null) {
-    return `a link may not contain white space; it has ${codePoint(space[0])} at character ${space.index + 1}`
+  if (!isVisibleAscii(s)) {
+    const space = /\s/.exec(s)
+    if (space !== null) {
+      return `a link may not contain white space; it has ${codePoint(space[0])} at character ${space.index + 1}`
+    }
+    const characters = characterProblem('a link', s, invisible)
+    if (characters !== undefined) return characters
   }
-  const characters = characterProblem('a link', s, invisible)
-  if (characters !== undefined) return characters
-  if (!URL.canParse(s)) return 'a link must be an absolute URL (https://...)'
-  const url = new URL(s)
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `a link must be https: (or http: where the district allows it); this one is ${url.protocol}`
+  // With no white space or control character before it, the scheme is what the URL parser reads.
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(s)?.[1]?.toLowerCase()
+  if (scheme === undefined) return 'a link must be an absolute URL (https://...)'
+  if (scheme !== 'https' && scheme !== 'http') {
+    return `a link must be https: (or http: where the district allows it); this one is ${scheme}:`
   }
   if (!/^https?:\/\/[^/]/i.test(s)) return 'a link must start with https:// and a host'
-  if (url.username !== '' || url.password !== '') {
-    return 'a link may not carry a user name or a password (user@host)'
-  }
-  return undefined
+  const authority = s.slice(scheme.length + 3).split(/[/?#\\]/, 1)[0] ?? ''
+  if (authority.includes('@')) return 'a link may not carry a user name or a password (user@host)'
+  return URL.canParse(s) ? undefined : 'a link must be an absolute URL (https://...)'
 }
 
 /**
@@ -309,10 +326,24 @@ export const isWebUrl = (s: unknown, options: WebUrlOptions = {}): s is string =
 /** At most this many unknown fields are named in one object's failure. */
 const unknownFieldsShown = 5
 
+/** No unknown enumerable field and no symbol key: the common case, without allocating keys. */
+const onlyKnownFields = (u: object, known: ReadonlySet<string>): boolean => {
+  for (const key in u) if (!known.has(key)) return false
+  return Object.getOwnPropertySymbols(u).length === 0
+}
+
+/**
+ * The unknown fields of `u` (at most 5). A field that is not enumerable is not data (JSON and
+ * `structuredClone` leave it out, so no store keeps it); `decodedOnce` refuses those in commands.
+ */
 const unknownFields = (u: object, known: ReadonlySet<string>): Array<string | symbol> => {
+  if (onlyKnownFields(u, known)) return []
   const found: Array<string | symbol> = []
   for (const key of Reflect.ownKeys(u)) {
-    if (typeof key === 'symbol' || !known.has(key)) {
+    if (
+      typeof key === 'symbol' ||
+      (!known.has(key) && Object.prototype.propertyIsEnumerable.call(u, key))
+    ) {
       found.push(key)
       if (found.length === unknownFieldsShown) break
     }
@@ -369,6 +400,10 @@ export const exact = <R extends t.Props, O extends t.Props = Record<never, never
       unknownFields(u as object, known).length === 0,
     (u, c) => {
       const decoded = must.validate(u, c)
+      // The common case: every field known, nothing optional to decode apart.
+      if (E.isRight(decoded) && may === undefined && isObject(u) && onlyKnownFields(u, known)) {
+        return decoded as t.Validation<A>
+      }
       const decodedOptional = may === undefined || !isObject(u) ? undefined : may.validate(u, c)
       const extra = isObject(u) ? unknownFields(u, known) : []
       const errors = [
@@ -466,6 +501,10 @@ export const boundedRecord = <K extends t.Type<string, string, unknown>, V exten
     (u, c) => {
       if (!t.UnknownRecord.is(u)) return t.failure(u, c)
       const keys = Object.keys(u)
+      // The common case, without a context per entry: every key and value valid as it is.
+      if (keys.length <= max && keys.every((k) => key.is(k) && value.is(u[k])) && !symbols(u)) {
+        return t.success(u as A)
+      }
       if (keys.length > max) {
         return t.failure(u, c, `at most ${max} entries; this one has ${thousands(keys.length)}`)
       }
