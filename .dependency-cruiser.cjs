@@ -10,7 +10,7 @@
  * is no import cycle anywhere.
  */
 const core = [
-  '^src/(codec|context|errors|freeze|hours|policy|authorization|decider|event-schema|aggregate)[.]ts$',
+  '^src/(codec|input|escape|own|context|errors|freeze|hours|policy|authorization|decider|event-schema|aggregate)[.]ts$',
   '^src/(program|enrollment|cohort|lifecycle|stack)/',
 ]
 const store = '^src/store/'
