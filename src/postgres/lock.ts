@@ -28,7 +28,15 @@ import os from 'node:os'
 import path from 'node:path'
 import lockfile from 'proper-lockfile'
 
-/** The lock's name inside the directory (a directory itself, as `proper-lockfile` makes it). */
+/**
+ * The lock's name inside the directory (a directory itself, as `proper-lockfile` makes it); the
+ * owner record is `<lockName>.owner` beside it.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { lockName } from 'microcred/postgres'
+ * assert.equal(lockName, '.microcred.lock')
+ */
 export const lockName = '.microcred.lock'
 const ownerName = '.microcred.lock.owner'
 const guardName = '.microcred.lock.taking'

@@ -130,7 +130,12 @@ const eventLoopTurns = (everyMs: number) => {
 /**
  * Opens the embedded store in `directory` (created if missing): takes the directory's exclusive
  * lock, opens PGlite there and migrates. A second opener, in this process or another, is refused
- * while this one is open. `close` closes PGlite and releases the lock.
+ * while this one is open; a holder that died on this host (killed, crashed) is replaced at once,
+ * any other only `lockStaleMs` after it stopped refreshing its lock. Every call checks that the
+ * lock is still this store's, and an append is acknowledged only if it still is after the append
+ * committed: once another process has taken the directory over (this one was stopped past the
+ * stale time, say), every call rejects with `DirectoryLockLost`. `close` closes PGlite and
+ * releases the lock (or, once the lock is lost, leaves both to the new holder).
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -139,7 +144,7 @@ const eventLoopTurns = (everyMs: number) => {
  * import path from 'node:path'
  * import { openEmbeddedEventStore } from 'microcred/postgres'
  * const directory = path.join(os.tmpdir(), `microcred-doc-${process.pid}-${Date.now()}`)
- * const opened = await openEmbeddedEventStore(directory)
+ * const opened = await openEmbeddedEventStore(directory, { lockStaleMs: 10_000 })
  * assert.equal(opened.description, `embedded PGlite store in ${directory} (schema microcred)`)
  * assert.equal(await opened.store.streamVersion('enrollment-e1'), 0)
  * await opened.close()
