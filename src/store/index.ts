@@ -15,4 +15,17 @@ export * from './handler.js'
 export * from './aggregate-stream.js'
 export * from './command-digest.js'
 export * from './personal-data-keys.js'
+export {
+  personalDataFields,
+  personalDataPlaceholders,
+  redactPersonalData,
+  type PersonalField,
+  type PersonalFieldKind,
+} from './personal-data-fields.js'
+export {
+  PersonalDataCorrupt,
+  sealedPersonalDataField,
+  sealedPersonalDataOf,
+  type SealedPersonalData,
+} from './personal-data-seal.js'
 export * from './personal-data.js'
