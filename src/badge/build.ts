@@ -138,6 +138,10 @@ const unsafeLinkError = (links: ReadonlyArray<UnsafeLink>): BadgeError => {
  * const other = buildOpenBadgeCredential(earned, catalog.englishLearner, issuer, { salt: 'f3a9c2d4e5b6a7c8' })
  * assert.ok(E.isLeft(other))
  * assert.equal(other.left._tag, 'ProgramMismatch')
+ * const script = buildOpenBadgeCredential(earned, catalog.steam, { ...issuer, imageUrl: 'javascript:alert(1)' }, { salt: 'f3a9c2d4e5b6a7c8' })
+ * assert.ok(E.isLeft(script))
+ * assert.equal(script.left._tag, 'UnsafeLink')
+ * assert.match(script.left.message, /at issuer\.image\.id \(the issuer's imageUrl\): an image link must be https:/)
  */
 export const buildOpenBadgeCredential = (
   earned: EnrollmentState,

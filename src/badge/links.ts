@@ -99,10 +99,16 @@ export const linkProblem = (
         ? ['https', 'http']
         : ['https']
   if (!allowed.includes(scheme)) {
-    const http = scheme === 'http' && role !== 'identifier'
-    return http
-      ? `${what} must be https: (http: only where the caller allows it: allowHttp); got ${show(value)}`
-      : `${what} must be ${allowed.map((s) => `${s}:`).join(', ')}; got ${scheme}: in ${show(value)}`
+    const orImage =
+      role === 'image' || role === 'evidence'
+        ? ' (or a base64 data: PNG, JPEG, GIF or WebP image)'
+        : ''
+    if (scheme === 'http')
+      return `${what} must be https:${orImage}, http: only where the caller allows it (allowHttp); got ${show(value)}`
+    const schemes = allowed.map((s) => `${s}:`)
+    const list =
+      schemes.length === 1 ? schemes[0] : `${schemes.slice(0, -1).join(', ')} or ${schemes.at(-1)}`
+    return `${what} must be ${list}${orImage}; got ${scheme}: in ${show(value)}`
   }
   if (scheme === 'https' || scheme === 'http') {
     if (!/^https?:\/\/[^/?#]/i.test(value))
