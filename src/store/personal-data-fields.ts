@@ -4,6 +4,9 @@
  * paths are copied). The sealing is in `personal-data-seal.ts`, the store wrapper in
  * `personal-data.ts`.
  *
+ * Internal: its public members are re-exported by name from the store's index.
+ *
+ * @internal
  * @packageDocumentation
  */
 import type { EnrollmentEventType } from '../enrollment/events.js'

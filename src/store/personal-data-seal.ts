@@ -2,6 +2,9 @@
  * Sealing an event's personal data under its educator's key (AES-256-GCM, bound to the stream,
  * event, educator and key) into `metadata.personalData`, and opening it again on read.
  *
+ * Internal: its public members are re-exported by name from the store's index.
+ *
+ * @internal
  * @packageDocumentation
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
