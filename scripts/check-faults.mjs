@@ -97,8 +97,8 @@ const faults = [
   {
     name: 'a score at meetsAt does not meet',
     file: 'src/enrollment/submissions.ts',
-    find: '(data.scores[criterion.id] ?? 0) >= criterion.meetsAt)',
-    replace: '(data.scores[criterion.id] ?? 0) > criterion.meetsAt)',
+    find: '(scoreOf(criterion.id) ?? 0) >= criterion.meetsAt)',
+    replace: '(scoreOf(criterion.id) ?? 0) > criterion.meetsAt)',
     caughtBy: [attemptsFile],
   },
   {
