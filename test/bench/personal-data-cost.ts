@@ -6,7 +6,9 @@
  * whole log (`readAll`), each way. Plain and protected alternate journey by journey and read by
  * read, so drift in the machine falls on both. No goal: the figures are for docs/personal-data.md.
  *
- * Run alone: `node --expose-gc --import tsx test/bench/personal-data.bench.ts`
+ * Not a `*.bench.ts`: it prints its own table, not the harness's rows, and has no goal, so
+ * `npm run bench` does not run it. Run:
+ * `node --expose-gc --import tsx test/bench/personal-data-cost.ts`
  * (`BENCH_PD_JOURNEYS=10` for a quicker run; default 40).
  */
 import fc from 'fast-check'
