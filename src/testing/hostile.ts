@@ -9,6 +9,7 @@ import fc from 'fast-check'
 import type { EnrollmentCommand } from '../enrollment/commands.js'
 import type { Program } from '../program/program.js'
 import { commandArbitrary } from './noise.js'
+import { changedAt, pathsOf } from './plant.js'
 
 /** Names of `Object.prototype` members, which must never work as ids or record keys. */
 const prototypeNames = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty']
@@ -56,38 +57,6 @@ export const hostileValueArbitrary = (): fc.Arbitrary<unknown> =>
     fc.constant(() => 'a function'),
     fc.constant(Symbol('a symbol')),
   )
-
-/** Every path to an object or a value inside `value`, the empty path for `value` itself. */
-const pathsOf = (value: unknown, path: ReadonlyArray<string> = []): string[][] => {
-  const here = [[...path]]
-  if (value === null || typeof value !== 'object') return here
-  return [
-    ...here,
-    ...Object.keys(value).flatMap((key) =>
-      pathsOf((value as Record<string, unknown>)[key], [...path, key]),
-    ),
-  ]
-}
-
-/** A structured copy of `value` with `change` applied to what sits at `path`. */
-const changedAt = (
-  value: unknown,
-  path: ReadonlyArray<string>,
-  change: (at: unknown) => unknown,
-): unknown => {
-  if (path.length === 0) return change(value)
-  const [key, ...rest] = path as [string, ...string[]]
-  const copy: Record<string, unknown> = Array.isArray(value)
-    ? ([...value] as unknown as Record<string, unknown>)
-    : { ...(value as Record<string, unknown>) }
-  Object.defineProperty(copy, key, {
-    value: changedAt(copy[key], rest, change),
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  })
-  return copy
-}
 
 /** What a hostile command does to a valid one at a random place. */
 type Mutation =

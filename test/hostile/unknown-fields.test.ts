@@ -33,6 +33,7 @@ import {
   self,
   submit,
 } from './enrolled.js'
+import { changedAt, pathsOf } from '../../src/testing/plant.js'
 import { storeKinds } from './stores.js'
 
 const withdraw = (data: Record<string, unknown> = {}) => ({
@@ -265,42 +266,11 @@ const validCommands = (id: string) => [
 ]
 const contexts = () => [admin(), facilitator(), assessor(), self(), contextOf('x', 'lms')]
 
-/** Every path to a value inside `value` (not into the program: it is large and checked above). */
-const pathsOf = (value: unknown, path: ReadonlyArray<string> = []): string[][] => {
-  if (value === null || typeof value !== 'object' || path.at(-1) === 'program') return [[...path]]
-  return [
-    [...path],
-    ...Object.keys(value).flatMap((key) =>
-      pathsOf((value as Record<string, unknown>)[key], [...path, key]),
-    ),
-  ]
-}
-
-/** A copy of `value` with `change` applied to what is at `path` (as an own property). */
-const changedAt = (
-  value: unknown,
-  path: ReadonlyArray<string>,
-  change: (at: unknown) => unknown,
-): unknown => {
-  if (path.length === 0) return change(value)
-  const [key, ...rest] = path as [string, ...string[]]
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<
-    string,
-    unknown
-  >
-  Object.defineProperty(copy, key, {
-    value: changedAt(copy[key], rest, change),
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  })
-  return copy
-}
-
 /** A valid command or context with a junk value planted at a random place, or a junk field added. */
 const plantedIn = (valid: ReadonlyArray<unknown>): fc.Arbitrary<unknown> =>
   fc.constantFrom(...valid).chain((base) => {
-    const paths = pathsOf(base)
+    // Not into the program: it is large and checked above.
+    const paths = pathsOf(base, (key) => key === 'program')
     return fc.oneof(
       fc
         .tuple(fc.constantFrom(...paths), junkValue)
