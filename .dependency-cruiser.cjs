@@ -2,7 +2,7 @@
  * The layers of microcred, enforced on every `npm run lint` (and so by `npm test`):
  *
  *   core (policy, program, enrollment, decider, aggregate, event schema, authorization, codecs)
- *     <- store <- postgres / badge <- cli
+ *     <- store <- projections <- postgres / badge <- cli
  *
  * An arrow points from what is imported to what imports it. The core imports nothing of the
  * store and no library but fp-ts, io-ts and immer; adapters (the in-memory store among them) do
@@ -14,6 +14,7 @@ const core = [
   '^src/(program|enrollment|cohort|lifecycle|stack)/',
 ]
 const store = '^src/store/'
+const projections = '^src/projections/'
 const postgres = '^src/postgres/'
 const badge = '^src/badge/'
 const cli = '^src/cli/'
@@ -52,7 +53,15 @@ module.exports = {
       comment: 'The store builds on the core only: no adapter, CLI or testing kit.',
       severity: 'error',
       from: { path: store },
-      to: { path: [postgres, badge, cli, testing, face] },
+      to: { path: [projections, postgres, badge, cli, testing, face] },
+    },
+    {
+      name: 'projections-over-store',
+      comment:
+        'Projections build on the core and the store port only: no adapter, CLI or testing kit.',
+      severity: 'error',
+      from: { path: projections },
+      to: { path: [postgres, badge, cli, testing, face, '^src/store/in-memory[.]ts$'] },
     },
     {
       name: 'adapters-apart',
@@ -94,7 +103,7 @@ module.exports = {
       name: 'adapters-below-cli',
       comment: 'The store, the adapters and the testing kit do not import the package face.',
       severity: 'error',
-      from: { path: [store, postgres, badge, testing] },
+      from: { path: [store, projections, postgres, badge, testing] },
       to: { path: face },
     },
   ],

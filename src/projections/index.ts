@@ -1,0 +1,8 @@
+/**
+ * Projections: read models folded from the global log, the runners that keep them up to date,
+ * reactions, temporal queries and the district's read models. See docs/projections.md.
+ *
+ * @packageDocumentation
+ */
+export * from './projection.js'
+export * from './enrollment-events.js'
