@@ -6,3 +6,4 @@
  */
 export * from './projection.js'
 export * from './enrollment-events.js'
+export * from './checkpoints.js'
