@@ -9,7 +9,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import { addBadgeCommands } from './commands/badge.js'
+import { addCoordinatorCommands } from './commands/coordinator.js'
 import { addEraseCommand } from './commands/erase.js'
+import { addReportCommands } from './commands/report.js'
 import { demo, type DemoOptions } from './commands/demo.js'
 import { exportEvents } from './commands/export.js'
 import { audit } from './commands/audit.js'
@@ -148,6 +150,8 @@ const buildProgram = (
 
   addBadgeCommands(program, cli, finish, withStoreOptions)
   addEraseCommand(program, cli, finish, withStoreOptions)
+  addCoordinatorCommands(program, cli, finish, withStoreOptions)
+  addReportCommands(program, cli, finish, withStoreOptions)
   return program
 }
 
