@@ -28,6 +28,7 @@ export * from './decision.js'
 export * from './decide.js'
 export * from './authorize.js'
 export * from './progress.js'
+export * from './progress-view.js'
 export * from './stream.js'
 export * from './audit.js'
 
