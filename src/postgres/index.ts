@@ -1,6 +1,7 @@
 /**
  * `microcred/postgres`: the SQL event store on a PostgreSQL server (`pg`) or embedded (PGlite),
- * its migrations, and opening one from a directory or a database URL.
+ * its migrations, opening one from a directory or a database URL, checkpoints, and SQL read
+ * models run by competing workers.
  *
  * @packageDocumentation
  */
@@ -28,6 +29,36 @@ export {
   personalDataKeysTable,
   type PostgresPersonalDataKeys,
 } from './personal-data-keys.js'
+export { checkpointsTable, createPostgresCheckpoints } from './checkpoints.js'
+export {
+  defineSqlProjection,
+  maxPartitions,
+  partitionsChanged,
+  projectionApplyFailed,
+  type AnySqlProjection,
+  type PartitionsChanged,
+  type ProjectionApplyFailed,
+  type SqlProjection,
+  type SqlProjectionDefinition,
+  type SqlProjectionError,
+} from './sql-projection.js'
+export {
+  createSqlProjectionRunner,
+  type AppliedBatch,
+  type CatchUpReport,
+  type SqlProjectionRunner,
+  type SqlProjectionRunnerOptions,
+} from './sql-projection-runner.js'
+export {
+  enrollmentLookupProjection,
+  EnrollmentLookupRow,
+  enrollmentLookupTable,
+  enrollmentsByCohort,
+  enrollmentsByEducator,
+  enrollmentsByProgram,
+  enrollmentsByStatus,
+  type EnrollmentLookupOptions,
+} from './enrollment-lookup.js'
 export {
   DirectoryLockLost,
   lockDirectory,

@@ -7,8 +7,10 @@
  */
 import type { PGlite } from '@electric-sql/pglite'
 import type { Pool } from 'pg'
+import type { CheckpointStore } from '../projections/checkpoints.js'
 import type { EventStore } from '../store/event-store.js'
 import type { RecordedEvent } from '../store/recorded-event.js'
+import { createPostgresCheckpoints } from './checkpoints.js'
 import type { Queryable } from './client.js'
 import { lockDirectory, lockStaleMs } from './lock.js'
 import {
@@ -48,6 +50,11 @@ export interface OpenedEventStore {
    * embedded store's lock is checked before each query).
    */
   readonly personalDataKeys: PostgresPersonalDataKeys
+  /**
+   * The checkpoints of projections and reactions, in the table `checkpoints` beside the events
+   * (`createPostgresCheckpoints`), for a projection runner; guarded like the store.
+   */
+  readonly checkpoints: CheckpointStore
 }
 
 /** `db`, with `check` before each query and `after` each one that succeeded. */
@@ -188,11 +195,13 @@ export const openEmbeddedEventStore = async (
     lock.verify()
   }
   const store = guarded(createPostgresEventStore(db, { schema }), check, () => lock.verify())
+  // The keys and checkpoints: every statement checked before, and verified after it committed.
   const keysDb = fenced(db, check, () => lock.verify())
   return {
     store,
     description,
     personalDataKeys: createPostgresPersonalDataKeys(keysDb, { schema }),
+    checkpoints: createPostgresCheckpoints(keysDb, { schema }),
     close: async () => {
       if (closed) return
       closed = true
@@ -267,10 +276,12 @@ export const openServerEventStore = async (
   const check = async () => {
     if (closed) throw new Error(`the ${description} is closed`)
   }
+  const checkedPool = fenced(pool, check)
   return {
     store: guarded(createPostgresEventStore(pool, { schema }), check),
     description,
-    personalDataKeys: createPostgresPersonalDataKeys(fenced(pool, check), { schema }),
+    personalDataKeys: createPostgresPersonalDataKeys(checkedPool, { schema }),
+    checkpoints: createPostgresCheckpoints(checkedPool, { schema }),
     close: async () => {
       if (closed) return
       closed = true

@@ -148,6 +148,16 @@ const migrations = (s: string): ReadonlyArray<string> => [
      position bigint  NOT NULL
    );
    INSERT INTO ${s}.log_head (id, position) VALUES (true, 0);`,
+  // 2: where projections and reactions keep how far they have read (src/postgres/checkpoints.ts);
+  // a SQL projection split into partitions keeps one row per partition.
+  `CREATE TABLE ${s}.checkpoints (
+     name       text        NOT NULL,
+     partition  integer     NOT NULL DEFAULT 0 CHECK (partition >= 0),
+     position   bigint      NOT NULL CHECK (position BETWEEN 0 AND ${maxPosition}),
+     state      jsonb,
+     updated_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (name, partition)
+   );`,
 ]
 
 /** Runs the migrations a schema has not had yet, under a lock so two migrators take turns. */

@@ -1,0 +1,329 @@
+/**
+ * The enrollment lookup: a SQL read model of every enrollment's ids, status and dates, indexed by
+ * educator, cohort, program and status, so a district app finds enrollments without folding every
+ * stream. It holds ids only, never an educator's name or email (see docs/stores.md).
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { decodeIssues, formatIssues, IsoDateTime, PositiveInteger } from '../codec.js'
+import type { EnrollmentEvent } from '../enrollment/events.js'
+import { EnrollmentStatus } from '../enrollment/state.js'
+import { Id } from '../input.js'
+import { enrollmentEventDecoder } from '../projections/enrollment-events.js'
+import type { ProjectionDecoder } from '../projections/projection.js'
+import { corruptEvent } from '../store/errors.js'
+import { sqlState, type Queryable } from './client.js'
+import { defaultSchema, quotedSchema, type SchemaOptions } from './schema.js'
+import { defineSqlProjection } from './sql-projection.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+const Nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
+
+/**
+ * A row of the enrollment lookup. Dates are the events' own ISO-8601 strings, as written.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { EnrollmentLookupRow } from 'microcred/postgres'
+ * const row = {
+ *   enrollmentId: 'enr-1', educatorId: 'e-1', cohortId: 'steam-2026', programId: 'steam', programVersion: 1,
+ *   status: 'earned', enrolledAt: '2026-09-01T16:00:00Z', lastEventAt: '2027-04-10T16:00:00Z',
+ *   earnedAt: '2027-04-10T16:00:00Z', withdrawnAt: null, revokedAt: null,
+ * }
+ * assert.equal(EnrollmentLookupRow.is(row), true)
+ * assert.equal(EnrollmentLookupRow.is({ ...row, status: 'notEnrolled' }), false)
+ */
+export const EnrollmentLookupRow = t.type(
+  {
+    enrollmentId: Id,
+    educatorId: Id,
+    cohortId: Id,
+    programId: Id,
+    programVersion: PositiveInteger,
+    status: EnrollmentStatus,
+    enrolledAt: IsoDateTime,
+    lastEventAt: IsoDateTime,
+    earnedAt: Nullable(IsoDateTime),
+    withdrawnAt: Nullable(IsoDateTime),
+    revokedAt: Nullable(IsoDateTime),
+  },
+  'EnrollmentLookupRow',
+)
+/** A row of the enrollment lookup. */
+export type EnrollmentLookupRow = t.TypeOf<typeof EnrollmentLookupRow>
+
+/**
+ * The name of the lookup's table (and of its projection), in the store's schema.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { enrollmentLookupTable } from 'microcred/postgres'
+ * assert.equal(enrollmentLookupTable, 'enrollment_lookup')
+ */
+export const enrollmentLookupTable = 'enrollment_lookup'
+
+// -------------------------------------------------------------------------------------
+// projection
+// -------------------------------------------------------------------------------------
+
+const streamPrefix = 'enrollment-'
+
+/**
+ * The enrollment events, each of which must belong to the enrollment its stream is named for:
+ * the lookup is split by stream, so an event filed under another enrollment's stream is corrupt
+ * (it would race that enrollment's own events), never silently applied or skipped.
+ */
+const enrollmentLookupDecoder: ProjectionDecoder<EnrollmentEvent> = (recorded) => {
+  const decoded = enrollmentEventDecoder(recorded)
+  if (E.isLeft(decoded) || decoded.right === undefined) return decoded
+  const own = recorded.streamId.slice(streamPrefix.length)
+  if (decoded.right.data.enrollmentId === own) return decoded
+  return E.left(
+    corruptEvent(
+      {
+        streamId: recorded.streamId,
+        version: recorded.version,
+        position: recorded.position,
+        type: recorded.type,
+      },
+      [
+        {
+          path: 'data.enrollmentId',
+          message: `the event belongs to enrollment '${decoded.right.data.enrollmentId.slice(0, 100)}', not to its stream's '${own.slice(0, 100)}'`,
+        },
+      ],
+    ),
+  )
+}
+
+const applyToLookup = async (tx: Queryable, event: EnrollmentEvent, s: string): Promise<void> => {
+  const table = `${s}.${enrollmentLookupTable}`
+  const { enrollmentId, at } = event.data
+  switch (event.type) {
+    case 'EducatorEnrolled': {
+      const { educator, cohortId, programId, programVersion } = event.data
+      // A second EducatorEnrolled changes nothing, as in the enrollment's own fold.
+      await tx.query(
+        `INSERT INTO ${table} (enrollment_id, educator_id, cohort_id, program_id, program_version,
+           status, enrolled_at, last_event_at)
+         VALUES ($1, $2, $3, $4, $5, 'active', $6, $6)
+         ON CONFLICT (enrollment_id) DO NOTHING`,
+        [enrollmentId, educator.id, cohortId, programId, programVersion, at],
+      )
+      return
+    }
+    case 'CredentialEarned':
+    case 'EnrollmentWithdrawn':
+    case 'CredentialRevoked': {
+      const [status, column] =
+        event.type === 'CredentialEarned'
+          ? ['earned', 'earned_at']
+          : event.type === 'EnrollmentWithdrawn'
+            ? ['withdrawn', 'withdrawn_at']
+            : ['revoked', 'revoked_at']
+      await tx.query(
+        `UPDATE ${table} SET status = $2, ${column} = $3, last_event_at = $3
+         WHERE enrollment_id = $1`,
+        [enrollmentId, status, at],
+      )
+      return
+    }
+    default:
+      await tx.query(`UPDATE ${table} SET last_event_at = $2 WHERE enrollment_id = $1`, [
+        enrollmentId,
+        at,
+      ])
+  }
+}
+
+/**
+ * The enrollment lookup as a SQL projection, for `createSqlProjectionRunner`: the table
+ * `enrollment_lookup` (ids, program version, status and dates; no name or email) with indexes on
+ * educator, cohort, program and status, kept by the enrollment events. One partition; for
+ * several workers, define it again with more: `defineSqlProjection({ ...enrollmentLookupProjection,
+ * partitions: 8 })` (then `rebuild`).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { handleCommand, catalog, enrollment } from 'microcred'
+ * import { createPostgresEventStore, createSqlProjectionRunner, enrollmentLookupProjection, enrollmentsByCohort, migrate } from 'microcred/postgres'
+ * const db = await PGlite.create()
+ * await migrate(db, { schema: 'district' })
+ * const store = createPostgresEventStore(db, { schema: 'district' })
+ * const enrolled = await handleCommand(store, enrollment, {
+ *   type: 'Enroll',
+ *   data: { enrollmentId: 'enr-1', cohortId: 'steam-2026', program: catalog.steam,
+ *     educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' } },
+ * }, { actor: { id: 'admin-1', roles: ['administrator'] }, at: '2026-09-01T16:00:00Z', commandId: 'c-1' })
+ * assert.ok(E.isRight(enrolled))
+ * const runner = createSqlProjectionRunner(db, enrollmentLookupProjection, { schema: 'district' })
+ * assert.ok(E.isRight(await runner.catchUp()))
+ * const rows = await enrollmentsByCohort(db, 'steam-2026', { schema: 'district' })
+ * assert.deepEqual(rows.map((row) => [row.enrollmentId, row.educatorId, row.status]), [['enr-1', 'e-1', 'active']])
+ * await db.close()
+ */
+export const enrollmentLookupProjection = defineSqlProjection<EnrollmentEvent>({
+  name: enrollmentLookupTable,
+  decode: enrollmentLookupDecoder,
+  setup: (s) => [
+    `CREATE TABLE IF NOT EXISTS ${s}.${enrollmentLookupTable} (
+       enrollment_id   text    PRIMARY KEY,
+       educator_id     text    NOT NULL,
+       cohort_id       text    NOT NULL,
+       program_id      text    NOT NULL,
+       program_version bigint  NOT NULL,
+       status          text    NOT NULL CHECK (status IN ('active', 'earned', 'withdrawn', 'revoked')),
+       enrolled_at     text    NOT NULL,
+       last_event_at   text    NOT NULL,
+       earned_at       text,
+       withdrawn_at    text,
+       revoked_at      text
+     )`,
+    ...['educator_id', 'cohort_id', 'program_id', 'status'].map(
+      (column) =>
+        `CREATE INDEX IF NOT EXISTS ${enrollmentLookupTable}_${column}
+         ON ${s}.${enrollmentLookupTable} (${column}, enrollment_id)`,
+    ),
+  ],
+  reset: (s) => [`DELETE FROM ${s}.${enrollmentLookupTable}`],
+  apply: applyToLookup,
+})
+
+// -------------------------------------------------------------------------------------
+// queries
+// -------------------------------------------------------------------------------------
+
+/** Options of the lookup's queries. */
+export interface EnrollmentLookupOptions extends SchemaOptions {
+  /** At most this many rows (default: all). */
+  readonly limit?: number
+}
+
+const rowColumns = `enrollment_id AS "enrollmentId", educator_id AS "educatorId",
+  cohort_id AS "cohortId", program_id AS "programId", program_version::float8 AS "programVersion",
+  status, enrolled_at AS "enrolledAt", last_event_at AS "lastEventAt", earned_at AS "earnedAt",
+  withdrawn_at AS "withdrawnAt", revoked_at AS "revokedAt"`
+
+/** Whether PostgreSQL's `text` can hold the value as it is (no U+0000, no lone surrogate). */
+const storable = (value: string): boolean =>
+  typeof value === 'string' && value.isWellFormed() && !value.includes('\u0000')
+
+const lookup =
+  (column: string) =>
+  async (
+    client: Queryable,
+    value: string,
+    options: EnrollmentLookupOptions = {},
+  ): Promise<ReadonlyArray<EnrollmentLookupRow>> => {
+    const schema = options.schema ?? defaultSchema
+    const table = `${quotedSchema(schema)}.${enrollmentLookupTable}`
+    if (!storable(value)) return []
+    const limit = options.limit === undefined ? null : Math.max(0, Math.floor(options.limit))
+    let rows: ReadonlyArray<unknown>
+    try {
+      ;({ rows } = await client.query(
+        `SELECT ${rowColumns} FROM ${table} WHERE ${column} = $1
+         ORDER BY enrolled_at, enrollment_id LIMIT $2`,
+        [value, limit],
+      ))
+    } catch (error) {
+      if (sqlState(error) !== '42P01') throw error
+      throw new Error(
+        `the enrollment lookup has no table in schema ${schema} yet: run ` +
+          'createSqlProjectionRunner(client, enrollmentLookupProjection, { schema }).catchUp() first',
+        { cause: error },
+      )
+    }
+    return rows.map((row) => {
+      const decoded = EnrollmentLookupRow.decode(row)
+      if (E.isRight(decoded)) return decoded.right
+      throw new Error(
+        `a row of ${schema}.${enrollmentLookupTable} is not an enrollment lookup row: ` +
+          `${formatIssues(decodeIssues(decoded.left))}; rebuild the projection`,
+      )
+    })
+  }
+
+/**
+ * The enrollments of an educator, oldest first (an index scan on `educator_id`). An id
+ * PostgreSQL cannot hold (U+0000, a lone surrogate) has none. Rejects when the database fails or
+ * the table does not exist yet.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { createSqlProjectionRunner, enrollmentLookupProjection, enrollmentsByEducator, migrate } from 'microcred/postgres'
+ * const db = await PGlite.create()
+ * await migrate(db)
+ * await createSqlProjectionRunner(db, enrollmentLookupProjection).catchUp() // creates the table
+ * assert.deepEqual(await enrollmentsByEducator(db, 'e-1'), [])
+ * await db.close()
+ */
+export const enrollmentsByEducator = lookup('educator_id')
+
+/**
+ * The enrollments of a cohort, oldest first (an index scan on `cohort_id`); see
+ * `enrollmentLookupProjection` for an example that reads one back.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { enrollmentsByCohort, migrate } from 'microcred/postgres'
+ * const db = await PGlite.create()
+ * await migrate(db)
+ * await assert.rejects(enrollmentsByCohort(db, 'steam-2026'), /no table in schema microcred yet/)
+ * await db.close()
+ */
+export const enrollmentsByCohort = lookup('cohort_id')
+
+/**
+ * The enrollments in a program (any version), oldest first (an index scan on `program_id`).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { createSqlProjectionRunner, enrollmentLookupProjection, enrollmentsByProgram, migrate } from 'microcred/postgres'
+ * const db = await PGlite.create()
+ * await migrate(db)
+ * await createSqlProjectionRunner(db, enrollmentLookupProjection).catchUp()
+ * assert.deepEqual(await enrollmentsByProgram(db, 'steam', { limit: 10 }), [])
+ * await db.close()
+ */
+export const enrollmentsByProgram = lookup('program_id')
+
+const byStatus = lookup('status')
+
+/**
+ * The enrollments with a status (`active`, `earned`, `withdrawn`, `revoked`), oldest first (an
+ * index scan on `status`). Any other status is a `TypeError`.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { createSqlProjectionRunner, enrollmentLookupProjection, enrollmentsByStatus, migrate } from 'microcred/postgres'
+ * const db = await PGlite.create()
+ * await migrate(db)
+ * await createSqlProjectionRunner(db, enrollmentLookupProjection).catchUp()
+ * assert.deepEqual(await enrollmentsByStatus(db, 'withdrawn'), [])
+ * await assert.rejects(enrollmentsByStatus(db, 'lost' as never), { name: 'TypeError' })
+ * await db.close()
+ */
+export const enrollmentsByStatus = async (
+  client: Queryable,
+  status: EnrollmentStatus,
+  options: EnrollmentLookupOptions = {},
+): Promise<ReadonlyArray<EnrollmentLookupRow>> => {
+  if (!EnrollmentStatus.is(status)) {
+    throw new TypeError(
+      `an enrollment status is active, earned, withdrawn or revoked, not ${JSON.stringify(String(status).slice(0, 40))}`,
+    )
+  }
+  return byStatus(client, status, options)
+}
