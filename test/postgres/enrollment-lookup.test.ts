@@ -1,0 +1,319 @@
+/**
+ * The enrollment lookup, a SQL read model, equals a small independent oracle (a plain loop over
+ * the same events) over random histories written to the store, interleaved: on PGlite and on the
+ * server (skipped, saying why, without DATABASE_URL). In every run the runner is split into 1-3
+ * partitions with random batch sizes, crashes in `apply` once (the batch rolls back), is stopped
+ * between batches and started again, and the table is rebuilt: every way ends in the same rows.
+ * A test-only projection run the same way records each event it applies (UNIQUE per event), so
+ * an event applied twice or skipped shows, whatever the lookup's columns happen to keep.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { EnrollmentEvent, EventStore } from 'microcred'
+import {
+  createSqlProjectionRunner,
+  defineSqlProjection,
+  enrollmentLookupProjection,
+  enrollmentsByCohort,
+  enrollmentsByEducator,
+  enrollmentsByProgram,
+  enrollmentsByStatus,
+  type AnySqlProjection,
+  type EnrollmentLookupRow,
+  type PostgresClient,
+} from 'microcred/postgres'
+import { historyArbitrary, type History } from 'microcred/testing'
+import { appliedEventsProjection, notAppliedOnce } from './fixtures/applied-events.js'
+import {
+  clientOf,
+  databaseUrl,
+  metadata,
+  serverSkipReason,
+  storeIn,
+  warnIfNoServer,
+  type ClientKind,
+} from './support.js'
+
+warnIfNoServer()
+
+// -------------------------------------------------------------------------------------
+// the oracle: a plain loop, no SQL
+// -------------------------------------------------------------------------------------
+
+const oracle = (events: ReadonlyArray<EnrollmentEvent>): EnrollmentLookupRow[] => {
+  const rows = new Map<
+    string,
+    { -readonly [K in keyof EnrollmentLookupRow]: EnrollmentLookupRow[K] }
+  >()
+  for (const event of events) {
+    const { enrollmentId, at } = event.data
+    const row = rows.get(enrollmentId)
+    if (event.type === 'EducatorEnrolled') {
+      if (row === undefined) {
+        rows.set(enrollmentId, {
+          enrollmentId,
+          educatorId: event.data.educator.id,
+          cohortId: event.data.cohortId,
+          programId: event.data.programId,
+          programVersion: event.data.programVersion,
+          status: 'active',
+          enrolledAt: at,
+          lastEventAt: at,
+          earnedAt: null,
+          withdrawnAt: null,
+          revokedAt: null,
+        })
+      }
+      continue
+    }
+    if (row === undefined) continue
+    row.lastEventAt = at
+    if (event.type === 'CredentialEarned') Object.assign(row, { status: 'earned', earnedAt: at })
+    if (event.type === 'EnrollmentWithdrawn') {
+      Object.assign(row, { status: 'withdrawn', withdrawnAt: at })
+    }
+    if (event.type === 'CredentialRevoked') Object.assign(row, { status: 'revoked', revokedAt: at })
+  }
+  return byId([...rows.values()])
+}
+
+const byId = (rows: ReadonlyArray<EnrollmentLookupRow>): EnrollmentLookupRow[] =>
+  [...rows].sort((a, b) => (a.enrollmentId < b.enrollmentId ? -1 : 1))
+
+// -------------------------------------------------------------------------------------
+// generated logs
+// -------------------------------------------------------------------------------------
+
+/** 1 to 4 histories of distinct enrollments. */
+const historiesArbitrary: fc.Arbitrary<ReadonlyArray<History>> = fc
+  .integer({ min: 1, max: 4 })
+  .chain((count) =>
+    fc.tuple(
+      ...Array.from({ length: count }, (_, i) =>
+        historyArbitrary({ enrollmentId: `enr-${i + 1}`, start: `2026-09-0${i + 1}T15:00:00Z` }),
+      ),
+    ),
+  )
+
+/** Appends the histories' events, interleaved by `choices`, 1 to 3 events an append. */
+const writeInterleaved = async (
+  store: EventStore,
+  histories: ReadonlyArray<History>,
+  choices: ReadonlyArray<number>,
+): Promise<void> => {
+  const pending = histories.map((history) => ({
+    streamId: `enrollment-${history.journey.enrollmentId}`,
+    events: [...history.events],
+    version: 0,
+  }))
+  let n = 0
+  let choice = 0
+  for (;;) {
+    const live = pending.filter((stream) => stream.events.length > 0)
+    if (live.length === 0) return
+    const pick = choices[choice++ % Math.max(1, choices.length)] ?? 0
+    const stream = live[pick % live.length]
+    if (stream === undefined) return
+    const chunk = stream.events.splice(0, 1 + (pick % 3))
+    const appended = await store.appendToStream(
+      stream.streamId,
+      chunk.map((event) => ({ type: event.type, data: event.data, metadata: metadata(++n) })),
+      { expectedVersion: stream.version },
+    )
+    if (E.isLeft(appended)) throw new Error(appended.left.message)
+    stream.version += chunk.length
+  }
+}
+
+/** Every row of the lookup, through the public queries (every generated enrollment is in cohort-1). */
+const allRows = async (client: PostgresClient, schema: string) =>
+  byId(await enrollmentsByCohort(client, 'cohort-1', { schema }))
+
+/**
+ * Runs `projection` as a district's workers might: one crashes in `apply` at the event at a
+ * position drawn from `crashAt` (its batch rolls back), one is stopped after `stopAfter` batches,
+ * and a last one (a restart) finishes.
+ */
+const crashStopAndFinish = async (
+  client: PostgresClient,
+  projection: AnySqlProjection,
+  options: { readonly schema: string; readonly batchSize: number },
+  logLength: number,
+  crashAt: number,
+  stopAfter: number,
+): Promise<void> => {
+  const position = logLength === 0 ? 0 : 1 + (crashAt % logLength)
+  const crashing = defineSqlProjection({
+    ...projection,
+    apply: async (tx, event, s, recorded) => {
+      if (recorded.position === position) throw new Error('the worker crashed')
+      await projection.apply(tx, event, s, recorded)
+    },
+  })
+  const crashed = await createSqlProjectionRunner(client, crashing, options).catchUp()
+  if (logLength > 0) {
+    expect(E.isLeft(crashed) && crashed.left).toMatchObject({
+      _tag: 'ProjectionApplyFailed',
+      position,
+      message: expect.stringContaining('the worker crashed'),
+    })
+  }
+  let batches = 0
+  const stopped = createSqlProjectionRunner(client, projection, {
+    ...options,
+    onBatch: () => {
+      if (++batches === stopAfter) void stopped.stop()
+    },
+  })
+  expect(E.isRight(await stopped.catchUp())).toBe(true)
+  const finished = await createSqlProjectionRunner(client, projection, options).catchUp()
+  expect(E.isRight(finished)).toBe(true)
+}
+
+// -------------------------------------------------------------------------------------
+// properties
+// -------------------------------------------------------------------------------------
+
+const lookupEqualsOracle = (kind: ClientKind, numRuns: number) =>
+  it('equals the oracle however it is split, batched, crashed, stopped and rebuilt', async () => {
+    const client = await clientOf(kind)
+    await fc.assert(
+      fc.asyncProperty(
+        historiesArbitrary,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 4 }),
+        async (histories, choices, partitions, batchSize, crashAt, stopAfter) => {
+          const { store, schema, cleanup } = await storeIn(client, 'lk')
+          try {
+            await writeInterleaved(store, histories, choices)
+            const events = histories.flatMap((history) => history.events)
+            const expected = oracle(events)
+            const lookup = defineSqlProjection({ ...enrollmentLookupProjection, partitions })
+
+            const options = { schema, batchSize }
+            await crashStopAndFinish(client, lookup, options, events.length, crashAt, stopAfter)
+            // The runner itself: every event applied exactly once, none skipped.
+            const applied = appliedEventsProjection({ partitions })
+            await crashStopAndFinish(client, applied, options, events.length, crashAt, stopAfter)
+            expect(await notAppliedOnce(client, schema)).toEqual([])
+            const rows = await allRows(client, schema)
+            expect(rows).toEqual(expected)
+
+            // The queries agree with the oracle's rows.
+            const educatorId = expected[0]?.educatorId ?? 'nobody'
+            expect(byId(await enrollmentsByEducator(client, educatorId, { schema }))).toEqual(
+              expected.filter((row) => row.educatorId === educatorId),
+            )
+            const programId = expected[0]?.programId ?? 'none'
+            expect(byId(await enrollmentsByProgram(client, programId, { schema }))).toEqual(
+              expected.filter((row) => row.programId === programId),
+            )
+            for (const status of ['active', 'earned', 'withdrawn', 'revoked'] as const) {
+              expect(byId(await enrollmentsByStatus(client, status, { schema }))).toEqual(
+                expected.filter((row) => row.status === status),
+              )
+            }
+
+            // A rebuild from the first event gives the same table.
+            const rebuilt = await createSqlProjectionRunner(client, lookup, options).rebuild()
+            expect(rebuilt).toEqual(E.right({ applied: events.length, heldElsewhere: [] }))
+            expect(await allRows(client, schema)).toEqual(expected)
+            const again = await createSqlProjectionRunner(client, applied, options).rebuild()
+            expect(E.isRight(again)).toBe(true)
+            expect(await notAppliedOnce(client, schema)).toEqual([])
+          } finally {
+            await cleanup()
+          }
+        },
+      ),
+      { numRuns },
+    )
+  })
+
+describe('the enrollment lookup on PGlite', () => {
+  lookupEqualsOracle('pglite', 12)
+
+  it('stops at an event filed under another enrollment, and advances past nothing', async () => {
+    const client = await clientOf('pglite')
+    const { store, schema, cleanup } = await storeIn(client, 'lk')
+    try {
+      const data = { enrollmentId: 'other', at: '2026-09-01T16:00:00Z', moduleId: 'm-1' }
+      await store.appendToStream(
+        'enrollment-mine',
+        [{ type: 'ModuleCompleted', data, metadata: metadata(1) }],
+        { expectedVersion: 'noStream' },
+      )
+      const runner = createSqlProjectionRunner(client, enrollmentLookupProjection, { schema })
+      const result = await runner.catchUp()
+      expect(E.isLeft(result) && result.left).toMatchObject({
+        _tag: 'CorruptEvent',
+        position: 1,
+        message: expect.stringContaining(
+          "belongs to enrollment 'other', not to its stream's 'mine'",
+        ),
+      })
+      const { rows } = await client.query(
+        `SELECT position::int AS position FROM "${schema}".checkpoints WHERE name = 'enrollment_lookup'`,
+      )
+      expect(rows).toEqual([{ position: 0 }])
+    } finally {
+      await cleanup()
+    }
+  })
+
+  it('refuses checkpoints of another split until rebuilt', async () => {
+    const client = await clientOf('pglite')
+    const { schema, cleanup } = await storeIn(client, 'lk')
+    try {
+      const two = defineSqlProjection({ ...enrollmentLookupProjection, partitions: 2 })
+      const three = defineSqlProjection({ ...enrollmentLookupProjection, partitions: 3 })
+      expect(E.isRight(await createSqlProjectionRunner(client, two, { schema }).catchUp())).toBe(
+        true,
+      )
+      const refused = await createSqlProjectionRunner(client, three, { schema }).catchUp()
+      expect(E.isLeft(refused) && refused.left).toMatchObject({
+        _tag: 'PartitionsChanged',
+        partitions: 3,
+        message: expect.stringContaining('its checkpoints were written for 2: rebuild it'),
+      })
+      const rebuilt = await createSqlProjectionRunner(client, three, { schema }).rebuild()
+      expect(rebuilt).toEqual(E.right({ applied: 0, heldElsewhere: [] }))
+      const { rows } = await client.query(
+        `SELECT partition FROM "${schema}".checkpoints WHERE name = 'enrollment_lookup' ORDER BY 1`,
+      )
+      expect(rows).toEqual([{ partition: 0 }, { partition: 1 }, { partition: 2 }])
+      // The old split's workers now stop rather than mix two splits.
+      const old = await createSqlProjectionRunner(client, two, { schema }).catchUp()
+      expect(E.isLeft(old) && old.left._tag).toBe('PartitionsChanged')
+    } finally {
+      await cleanup()
+    }
+  })
+
+  it('answers ids PostgreSQL cannot hold with no rows, and refuses unknown statuses', async () => {
+    const client = await clientOf('pglite')
+    const { schema, cleanup } = await storeIn(client, 'lk')
+    try {
+      await createSqlProjectionRunner(client, enrollmentLookupProjection, { schema }).catchUp()
+      expect(await enrollmentsByEducator(client, 'e\u0000', { schema })).toEqual([])
+      expect(await enrollmentsByCohort(client, '\ud800', { schema })).toEqual([])
+      expect(await enrollmentsByProgram(client, '__proto__', { schema })).toEqual([])
+      await expect(enrollmentsByStatus(client, 'notEnrolled' as never, { schema })).rejects.toThrow(
+        TypeError,
+      )
+    } finally {
+      await cleanup()
+    }
+  })
+})
+
+describe.skipIf(databaseUrl === undefined)(
+  `the enrollment lookup on the server${serverSkipReason}`,
+  () => {
+    lookupEqualsOracle('server', 8)
+  },
+)
