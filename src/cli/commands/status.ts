@@ -1,23 +1,33 @@
 /**
- * `microcred status <enrollmentId>`: where one enrollment stands, read from the store.
+ * `microcred status <enrollmentId> [--format table|json]`: where one enrollment stands, read from
+ * the store and shown as its progress view (`progressView`): tables with labels, the dates of its
+ * life and the next steps, or the view itself as JSON.
  *
  * @internal The `microcred` command, not part of the package's imports.
  * @packageDocumentation
  */
+import { Option, type Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
-import { isEnrolled, progress } from 'microcred'
+import { ProgressView, isEnrolled, progressView } from 'microcred'
 import { loadEnrollment } from '../enrollments.js'
 import type { CliEnvironment } from '../environment.js'
 import { dataError, done, type CliResult } from '../failure.js'
-import { printable } from '../printable.js'
 import { withStore, type StoreOptions } from '../store-options.js'
-import { progressTables } from '../tables.js'
+import { statusText } from './status-view.js'
 
-/** Prints the progress of one enrollment; an enrollment the store does not hold is an error. */
+/** How `status` prints: tables for people, or the progress view as JSON for programs. */
+export type StatusFormat = 'table' | 'json'
+
+/** Options of `microcred status`. */
+export interface StatusOptions extends StoreOptions {
+  readonly format?: StatusFormat
+}
+
+/** Prints the progress view of one enrollment; an enrollment the store does not hold is an error. */
 export const status = (
   cli: CliEnvironment,
   enrollmentId: string,
-  options: StoreOptions,
+  options: StatusOptions,
 ): Promise<CliResult> =>
   withStore(cli, options, 'read', async ({ store, description }) => {
     const state = await loadEnrollment(store, enrollmentId)
@@ -25,20 +35,25 @@ export const status = (
     if (!isEnrolled(state.right)) {
       return E.left(dataError(`there is no enrollment '${enrollmentId}' in the ${description}`))
     }
-    const { educator, programId, programVersion, cohortId } = state.right
-    const p = progress(state.right)
+    const view = progressView(state.right)
     cli.out(
-      [
-        printable(`Enrollment ${enrollmentId}: ${educator.name} <${educator.email}>`),
-        printable(
-          `Program ${programId} version ${programVersion}, cohort ${cohortId}: ${p.status}`,
-        ),
-        '',
-        progressTables(p),
-        ...(p.missing.length === 0
-          ? []
-          : ['', 'Still missing:', ...p.missing.map((m) => `  ${printable(m)}`)]),
-      ].join('\n'),
+      options.format === 'json'
+        ? JSON.stringify(ProgressView.encode(view), null, 2)
+        : statusText(view),
     )
     return done
   })
+
+/**
+ * Adds `--format` to the `status` command that command-line.ts registers (its action passes its
+ * options on to `status`).
+ */
+export const addStatusFormatOption = (program: Command): void => {
+  program.commands
+    .find((command) => command.name() === 'status')
+    ?.addOption(
+      new Option('--format <format>', 'table, or the progress view as JSON')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+}
