@@ -104,10 +104,10 @@ export const jsonText = (value: unknown): string => JSON.stringify(value, null, 
 /** `75%`: a percentage (0 to 100), rounded to a whole number. */
 export const formatPercent = (percent: number): string => `${Math.round(percent)}%`
 
-/** `1 day`, `12 days`: whole days. */
+/** `1 day`, `12 days`, `2.5 days`: days, to a tenth. */
 export const formatDays = (days: number): string => {
-  const whole = Math.floor(days)
-  return `${formatNumber(whole)} ${whole === 1 ? 'day' : 'days'}`
+  const tenths = Math.round(days * 10) / 10
+  return `${formatNumber(tenths)} ${tenths === 1 ? 'day' : 'days'}`
 }
 
 /** `21/30`: done out of needed. */

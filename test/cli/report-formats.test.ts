@@ -76,7 +76,7 @@ describe('csvText', () => {
 })
 
 describe('how values read', () => {
-  it('percents are whole, days say day or days', () => {
+  it('percents are whole, days are to a tenth and say day or days', () => {
     expect([formatPercent(66.666), formatPercent(100), formatPercent(0)]).toEqual([
       '67%',
       '100%',
@@ -85,7 +85,7 @@ describe('how values read', () => {
     expect([formatDays(1), formatDays(0), formatDays(12.9), formatDays(1500)]).toEqual([
       '1 day',
       '0 days',
-      '12 days',
+      '12.9 days',
       '1,500 days',
     ])
   })
