@@ -1,5 +1,6 @@
 /**
- * One school year of a Los Angeles Unified STEAM cohort, as a district app would run it in memory.
+ * One school year of a Los Angeles Unified STEAM cohort, as a district app would run it in memory,
+ * with the public API alone (`microcred`).
  *
  * Thirty educators enroll in September 2026. A facilitator attests face-to-face hours after each
  * session, the LMS reports online hours, educators record homework and submit the five EOLAs, an
@@ -7,23 +8,30 @@
  * attempts), and capstones are submitted and graded until June 2027. One educator withdraws in
  * January and two end the year still missing something.
  *
- * The year's commands come from the story `microcred demo` writes to a store
- * (`src/cli/scenario.ts`); here each enrollment is an in-memory event stream and every command
- * goes through `enrollment.decide`, as it would in an app that keeps its own events. Two commands
- * the rules refuse are shown with their messages. It prints each educator's progress, then the
- * cohort's totals.
+ * The year's commands are the story `microcred demo` writes to a store
+ * (examples/lausd-cohort/story.ts); here each enrollment is an in-memory event stream and every
+ * command goes through `enrollment.decide`, as it would in an app that keeps its own events. Two
+ * commands the rules refuse are shown with their messages. It prints each educator's progress
+ * from their progress view (`progressView`: labels beside codes), who is still missing what, and
+ * the cohort's totals (examples/lausd-cohort/report.ts).
  *
  * Run it with `npx tsx examples/lausd-cohort.ts` (`npm start` runs the same story through a store).
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { pathToFileURL } from 'node:url'
-import { enrollment, type EnrollmentEvent } from 'microcred'
-import { cohortReport, type Refusal } from '../src/cli/cohort-report.js'
-import { cohortScenario } from '../src/cli/scenario.js'
-import { enrollmentRow, totalsOf, type EnrollmentRow, type Totals } from '../src/cli/summary.js'
+import { enrollment, isEnrolled, progress, progressView, type EnrollmentEvent } from 'microcred'
+import {
+  cohortReport,
+  totalsOf,
+  type EnrollmentRow,
+  type Refusal,
+  type Totals,
+} from './lausd-cohort/report.js'
+import { cohortScenario } from './lausd-cohort/story.js'
 
 const scenario = cohortScenario({ educators: 30 })
 
+/** The year as the example ran it. */
 export interface CohortSummary {
   readonly rows: ReadonlyArray<EnrollmentRow>
   readonly streams: ReadonlyMap<string, ReadonlyArray<EnrollmentEvent>>
@@ -49,14 +57,19 @@ export const runCohort = (): CohortSummary => {
       streams.set(enrollmentId, [...stream, ...decision.right])
     }
   }
-  const states = [...streams.values()].map((events) => enrollment.fold(events))
-  const rows = states.flatMap((state) => enrollmentRow(state) ?? [])
-  return { rows, streams, refusals, totals: totalsOf(states) }
+  const rows = [...streams.values()].flatMap((events): EnrollmentRow[] => {
+    const state = enrollment.fold(events)
+    if (!isEnrolled(state)) return []
+    const { enrollmentId, educator } = state
+    return [
+      { enrollmentId, name: educator.name, progress: progress(state), view: progressView(state) },
+    ]
+  })
+  return { rows, streams, refusals, totals: totalsOf(rows) }
 }
 
 const entry = process.argv[1]
 if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  const { rows, refusals, totals } = runCohort()
-  const { program, cohortId } = scenario
-  console.log(cohortReport({ title: program.title, cohortId, rows, totals, refusals }))
+  const { rows, refusals } = runCohort()
+  console.log(cohortReport(scenario.program.title, scenario.cohortId, rows, refusals))
 }

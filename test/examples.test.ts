@@ -2,10 +2,27 @@
  * The examples run end to end and say what they claim: the LAUSD cohort (examples/lausd-cohort.ts)
  * and the badge story (examples/issue-badge.ts).
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { issueBadgeStory } from '../examples/issue-badge.js'
 import { runCohort } from '../examples/lausd-cohort.js'
+import { cohortReport } from '../examples/lausd-cohort/report.js'
+import { cohortScenario as exampleStory } from '../examples/lausd-cohort/story.js'
+import { cohortScenario as demoStory } from '../src/cli/scenario.js'
+
+/** Every TypeScript file under examples/, recursively. */
+const exampleFiles = (dir: string): string[] =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? exampleFiles(path.join(dir, entry.name))
+        : entry.name.endsWith('.ts')
+          ? [path.join(dir, entry.name)]
+          : [],
+    )
 
 describe('examples/lausd-cohort', () => {
   const { rows, streams, refusals, totals } = runCohort()
@@ -40,6 +57,37 @@ describe('examples/lausd-cohort', () => {
 
   it('shows the refusals the rules produce', () => {
     expect(refusals.map((refusal) => refusal.tag)).toEqual(['InvalidHours', 'NotAuthorized'])
+  })
+
+  it('tells the story microcred demo writes, step for step', () => {
+    for (const educators of [30, 31]) {
+      expect(exampleStory({ educators })).toEqual(demoStory({ educators }))
+    }
+  })
+
+  it('prints labels from the progress view, and no one who ended the year as missing anything', () => {
+    const text = cohortReport('STEAM', 'steam-2026-27', rows, refusals)
+    expect(text).toMatch(
+      /steam-2026-27-07 +Grace Park +21\/30 +31\.5\/45 +17\.5\/30 +3\/6 +3\/5 +Not submitted +Withdrawn/,
+    )
+    expect(text).toMatch(/steam-2026-27-24 +Samuel Okoro .* To revise +In progress/)
+    expect(text).toContain(
+      'Still missing at the end of the year:\n  Kevin Nguyen: 3 face-to-face hours',
+    )
+    expect(text).not.toContain('Grace Park:')
+    expect(text).not.toMatch(/\b(notSubmitted|awaitingGrade|faceToFace)\b/)
+  })
+
+  it('uses the public API only: no example imports src/', () => {
+    for (const file of exampleFiles(path.join(import.meta.dirname, '../examples'))) {
+      const imports = [...fs.readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map(
+        (m) => m[1],
+      )
+      expect(
+        imports.filter((from) => from?.includes('src/')),
+        file,
+      ).toEqual([])
+    }
   })
 
   it('totals the credited hours of every enrollment', () => {
