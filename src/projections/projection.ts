@@ -30,7 +30,10 @@ export type ProjectionDecoder<Ev> = (
 
 /** What `defineProjection` takes. */
 export interface ProjectionDefinition<S, Ev> {
-  /** The projection's name: its checkpoint's key (letters, digits, `.`, `_`, `-`). */
+  /**
+   * The projection's name: its checkpoint's key (1 to 100 letters, digits, `.`, `_`, `-`). A
+   * runner refuses any other name (`InvalidRunner`) before it reads or saves anything.
+   */
   readonly name: string
   /** The state before any event. */
   readonly initialState: S
@@ -66,7 +69,16 @@ export interface Projection<S, Ev = RecordedEvent> {
 
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
 
-/** Why a projection or reaction name is refused, or `undefined` when it is fine. */
+/**
+ * Why a projection or reaction name is refused, or `undefined` when it is fine: a name is 1 to
+ * 100 letters, digits, `.`, `_` or `-`, starting with a letter or digit (it keys a checkpoint).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { projectionNameProblem } from 'microcred'
+ * assert.equal(projectionNameProblem('cohort-progress.v2'), undefined)
+ * assert.match(projectionNameProblem('__proto__ ') ?? '', /letters, digits/)
+ */
 export const projectionNameProblem = (name: unknown): string | undefined =>
   typeof name === 'string' && namePattern.test(name)
     ? undefined
@@ -97,12 +109,6 @@ const asRecorded: ProjectionDecoder<never> = (recorded) => E.right(recorded as n
 export const defineProjection = <S, Ev = RecordedEvent>(
   definition: ProjectionDefinition<S, Ev>,
 ): Projection<S, Ev> => {
-  const problem = projectionNameProblem(definition.name)
-  if (problem !== undefined) {
-    throw new TypeError(
-      `invalid projection name ${JSON.stringify(String(definition.name).slice(0, 100))}: ${problem}`,
-    )
-  }
   const decode = definition.decode ?? (asRecorded as ProjectionDecoder<Ev>)
   const { evolve } = definition
   const initialState = deepFreeze(structuredClone(definition.initialState))
