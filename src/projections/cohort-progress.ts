@@ -118,7 +118,14 @@ export interface CohortTotals {
 // rules
 // -------------------------------------------------------------------------------------
 
-/** How far below the school year's pace (in percentage points) an enrollment is at risk. */
+/**
+ * How far below the school year's pace (in percentage points) an active enrollment is at risk.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { atRiskMargin } from 'microcred'
+ * assert.equal(atRiskMargin, 20)
+ */
 export const atRiskMargin = 20
 
 const share = (part: number, whole: number): number => (whole > 0 ? part / whole : 1)
@@ -248,17 +255,17 @@ const byEducatorName = (a: CohortProgressRow, b: CohortProgressRow): number =>
  *
  * @example
  * import assert from 'node:assert/strict'
- * import { catalog, cohortProgressRow, foldEnrollment, isEnrolled, lausdPolicy, requirementsOf } from 'microcred'
+ * import { catalog, cohortProgressRowOf, foldEnrollment, isEnrolled, lausdPolicy, requirementsOf } from 'microcred'
  * const state = foldEnrollment([
  *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at: '2026-09-01T16:00:00Z', cohortId: 'steam-2026', programId: 'steam',
  *     programVersion: 1, educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
  *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' } },
  * ])
  * assert.ok(isEnrolled(state))
- * const row = cohortProgressRow(state, '2026-09-02T00:00:00Z')
+ * const row = cohortProgressRowOf(state, '2026-09-02T00:00:00Z')
  * assert.deepEqual([row.hours.requiredTotal, row.eolas.required, row.capstone, row.atRisk], [105, 5, 'notSubmitted', false])
  */
-export const cohortProgressRow = (state: Enrollment, asOf: string): CohortProgressRow => {
+export const cohortProgressRowOf = (state: Enrollment, asOf: string): CohortProgressRow => {
   const report = progress(state)
   const reason = atRiskReason(state, report, asOf)
   return {
@@ -314,7 +321,7 @@ export const cohortProgress = (
   options: CohortProgressOptions,
 ): ReadonlyArray<CohortProgressRow> =>
   enrollmentsByCohort(model, options.cohortId)
-    .map((state) => cohortProgressRow(state, options.asOf))
+    .map((state) => cohortProgressRowOf(state, options.asOf))
     .sort(byEducatorName)
 
 /**
