@@ -85,7 +85,14 @@ export type SqlProjectionError =
 // constructors
 // -------------------------------------------------------------------------------------
 
-/** The most partitions a SQL projection may have. */
+/**
+ * The most partitions a SQL projection may have.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { maxPartitions } from 'microcred/postgres'
+ * assert.equal(maxPartitions, 1024)
+ */
 export const maxPartitions = 1024
 
 const asRecorded: ProjectionDecoder<never> = (recorded) => E.right(recorded as never)
