@@ -2,9 +2,8 @@
  * The coordinator's commands (`enroll`, `record-hours`, `submit`, `grade`, `withdraw`,
  * `revoke`) end to end through `run(...)` on a temporary embedded PGlite store, opened once as
  * the command line opens it (personal data protected): a whole journey to the credential and its
- * revocation, an idempotent retry with the same `--command-id`, refusals with the API's tag and
- * message (exit 1), hostile input (NUL bytes, `__proto__` ids, a 1 MB reflection) refused with
- * nothing written, and usage errors (exit 2).
+ * revocation, an idempotent retry with the same `--command-id`, and refusals with the API's tag
+ * and message (exit 1). Hostile input and usage errors: coordinator-hostile.test.ts.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -65,11 +64,6 @@ let minute = 0
 const next = () => ['--at', new Date(Date.UTC(2026, 8, 8, 16, minute++)).toISOString()]
 
 const versionOf = (enrollmentId: string) => store().streamVersion(`enrollment-${enrollmentId}`)
-const eventCount = async () => {
-  let n = 0
-  for await (const event of store().readAll()) n += event.position > 0 ? 1 : 0
-  return n
-}
 
 const enroll = (enrollmentId: string, ...extra: string[]) =>
   cli(
@@ -364,135 +358,5 @@ describe('the coordinator commands on an embedded store', () => {
     )
     expect(late.code).toBe(1)
     expect(late.err).toMatch(/^microcred: RecordHours refused \(EnrollmentClosed\): /)
-  })
-})
-
-describe('hostile input is refused by the codec, and nothing is written', () => {
-  const submit = (reflection: string, ...extra: string[]) =>
-    cli(
-      'submit',
-      'e2',
-      '--eola',
-      eola1?.id ?? '',
-      '--evidence',
-      'https://a.org',
-      '--reflection',
-      reflection,
-      ...educator,
-      ...next(),
-      ...extra,
-    )
-
-  it('a NUL byte, a __proto__ id, a 1 MB reflection, a NUL in the actor', async () => {
-    const before = await eventCount()
-    const nul = await submit('What\u0000happened')
-    expect(nul.code).toBe(1)
-    expect(nul.err).toMatch(
-      /^microcred: SubmitArtifact refused \(InvalidCommand\): .*data\.reflection/,
-    )
-    expect(nul.err).toContain('NUL')
-
-    const proto = await enroll('__proto__', ...next())
-    expect(proto.code).toBe(1)
-    expect(proto.err).toMatch(/^microcred: Enroll refused \(InvalidCommand\): .*data\.enrollmentId/)
-    const protoScore = await cli(
-      'grade',
-      'e1',
-      '--eola',
-      eola1?.id ?? '',
-      '--attempt',
-      '9',
-      '--score',
-      '__proto__=3',
-      ...assessor,
-      ...next(),
-    )
-    expect(protoScore.code).toBe(1)
-    expect(protoScore.err).toMatch(/\(InvalidCommand\): .*data\.scores/)
-    const protoModule = await cli(
-      'record-hours',
-      'e1',
-      '--module',
-      '__proto__',
-      '--mode',
-      'online',
-      '--hours',
-      '1',
-      ...lms,
-      ...next(),
-    )
-    expect(protoModule.err).toMatch(/\(InvalidCommand\): .*data\.moduleId/)
-
-    const huge = await submit('x'.repeat(1_000_000))
-    expect(huge.code).toBe(1)
-    expect(huge.err).toMatch(/\(InvalidCommand\): .*data\.reflection/)
-    expect(huge.err.length).toBeLessThan(2_000)
-
-    const actor = await cli('withdraw', 'e2', '--reason', 'x', '--actor', 'admin\u0000', ...next())
-    expect(actor.code).toBe(1)
-    expect(actor.err).toMatch(/\(InvalidCommand\): invalid command context: .*actor\.id/)
-    expect(await eventCount()).toBe(before)
-  })
-
-  it('usage errors exit with 2 and write nothing', async () => {
-    const before = await eventCount()
-    const cases: string[][] = [
-      ['record-hours', 'e1', '--module', 'm', '--mode', 'hybrid', '--hours', '1', ...lms],
-      ['record-hours', 'e1', '--module', 'm', '--mode', 'online', '--hours', 'abc', ...lms],
-      [
-        'record-hours',
-        'e1',
-        '--module',
-        'm',
-        '--mode',
-        'online',
-        '--hours',
-        '1',
-        '--actor',
-        'x',
-        '--role',
-        'principal',
-      ],
-      ['record-hours', 'e1', '--module', 'm', '--mode', 'online', '--hours', '1'], // no actor
-      [
-        'enroll',
-        'e9',
-        '--educator',
-        'x',
-        '--name',
-        'X',
-        '--email',
-        'x@y.org',
-        '--cohort',
-        'c',
-        '--program',
-        'nope',
-        ...admin,
-      ],
-      ['grade', 'e1', '--eola', 'x', '--attempt', '0', '--score', 'a=1', ...assessor],
-      [
-        'grade',
-        'e1',
-        '--eola',
-        'x',
-        '--attempt',
-        '1',
-        '--score',
-        'a=1',
-        '--score',
-        'a=2',
-        ...assessor,
-      ],
-      ['grade', 'e1', '--attempt', '1', ...assessor],
-      ['submit', 'e1', '--capstone', '--reflection', 'r', ...educator],
-      ['withdraw', 'e1', ...admin],
-      ['revoke', 'e1', '--reason', 'r', '--at', 'yesterday', ...admin],
-    ]
-    for (const args of cases) {
-      const result = await cli(...args)
-      expect(result.code, args.join(' ')).toBe(2)
-      expect(result.err, args.join(' ')).toMatch(/^microcred: /)
-    }
-    expect(await eventCount()).toBe(before)
   })
 })
