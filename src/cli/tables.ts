@@ -1,6 +1,7 @@
 /**
  * The tables the commands print (cli-table3, without colours so that they read the same in a
- * terminal, a pipe or a file): a cohort's enrollments, totals, and one enrollment's progress.
+ * terminal, a pipe or a file): a cohort's enrollments and totals (one enrollment's progress
+ * view is drawn by commands/status-view.ts).
  * Every required number comes from the enrollment's pinned requirements, never from here. Every
  * cell is passed through `printable`: ids, names and titles come from input.
  *
@@ -90,25 +91,4 @@ export const totalsTable = (
     ...more.map(([label, value]) => [label, value]),
   )
   return table.toString()
-}
-
-/** One enrollment in full: hours by module and mode, EOLAs and the capstone. */
-export const progressTables = (p: Progress): string => {
-  const modules = plainTable(['Module', ...modeHeads, 'Complete'])
-  for (const module of p.modules.items) {
-    modules.push([
-      module.title,
-      ...modes.map((mode) => hoursOf(module, mode)),
-      module.complete ? 'yes' : 'no',
-    ])
-  }
-  modules.push(['Total', ...modes.map((mode) => hoursOf(p.hours, mode)), ''])
-  const work = plainTable(['Evidence', 'Status', 'Attempts'])
-  for (const eola of p.eolas.items) {
-    work.push([eola.title, eola.status, of(eola.attempts, eola.attemptsAllowed)])
-  }
-  if (p.capstone.required) {
-    work.push(['Capstone', p.capstone.status, of(p.capstone.attempts, p.capstone.attemptsAllowed)])
-  }
-  return `${modules.toString()}\n${work.toString()}`
 }
