@@ -29,3 +29,7 @@ export const reportMoment = (asOf: string | undefined, now: Date): string =>
     : dayPattern.test(asOf)
       ? new Date(Date.parse(`${asOf}T00:00:00Z`) + dayMs - 1).toISOString()
       : new Date(Date.parse(asOf)).toISOString()
+
+/** What a report's title says it is as of: `--as-of` as given, or the moment and `(now)`. */
+export const shownAsOf = (asOf: string | undefined, moment: string): string =>
+  asOf ?? `${moment.replace(/\.\d{3}Z$/, 'Z')} (now)`

@@ -126,7 +126,6 @@ const driver = `
   const data = JSON.parse(document.getElementById(${JSON.stringify(pageDataId)}).textContent)
   Chart.defaults.animation = false
   Chart.defaults.maintainAspectRatio = false
-  const stacked = { x: { stacked: true, beginAtZero: true, title: { display: true, text: 'hours' } }, y: { stacked: true } }
   data.cohorts.forEach((cohort, i) => {
     new Chart(document.getElementById('cohort-' + i + '-modes'), {
       type: 'bar',
@@ -145,7 +144,13 @@ const driver = `
         labels: cohort.educators.map((e) => e.name),
         datasets: data.modes.map((m) => ({ label: m.label, data: cohort.educators.map((e) => e.hours[m.mode].credited), backgroundColor: m.colour })),
       },
-      options: { indexAxis: 'y', scales: stacked },
+      options: {
+        indexAxis: 'y',
+        scales: {
+          x: { stacked: true, beginAtZero: true, suggestedMax: cohort.mostRequired, title: { display: true, text: 'hours (axis to the most required)' } },
+          y: { stacked: true },
+        },
+      },
     })
     new Chart(document.getElementById('cohort-' + i + '-percent'), {
       type: 'bar',
@@ -256,6 +261,10 @@ const chartData = (page: CohortPage) => ({
   cohorts: page.cohorts.map((cohort) => ({
     cohortId: printable(cohort.cohortId),
     hours: cohort.hours,
+    mostRequired: Math.max(
+      0,
+      ...cohort.educators.map((e) => modes.reduce((sum, mode) => sum + e.hours[mode].required, 0)),
+    ),
     educators: cohort.educators.map((e) => ({
       enrollmentId: printable(e.enrollmentId),
       name: printable(e.name),

@@ -29,7 +29,7 @@ import {
 } from 'microcred'
 import type { CliEnvironment } from './environment.js'
 import { dataError, done, reasonOf, type CliFailure, type CliResult } from './failure.js'
-import { reportMoment } from './report-as-of.js'
+import { reportMoment, shownAsOf } from './report-as-of.js'
 import { cohortCsvColumns, cohortSection, pageCohort, type CohortReport } from './report-cohort.js'
 import {
   csvText,
@@ -132,7 +132,7 @@ const compute = (
   moment: string,
   where: string,
 ): E.Either<CliFailure, Computed> => {
-  const asOf = options.asOf ?? moment
+  const asOf = shownAsOf(options.asOf, moment)
   switch (kind.report) {
     case 'cohort': {
       const reports = cohortReports(model, options.cohort, moment, where)
@@ -291,7 +291,7 @@ export const runReport = (
     if (E.isLeft(library)) return library
     const page = cohortPageHtml({
       title: 'Cohort progress',
-      asOf: `As of ${options.asOf ?? moment}, from the ${description}.`,
+      asOf: `As of ${shownAsOf(options.asOf, moment)}, from the ${description}.`,
       cohorts: cohorts.map(pageCohort),
       chartLibrary: library.right,
     })

@@ -10,10 +10,13 @@
 import { InvalidArgumentError, Option, type Command } from 'commander'
 import type { CliEnvironment } from '../environment.js'
 import type { CliResult } from '../failure.js'
-import { reportFormats } from '../report-formats.js'
+import type { ReportFormat } from '../report-formats.js'
 import type { ReportKind, ReportOptions } from '../report-run.js'
 import type { StoreOptions } from '../store-options.js'
 import { asOfProblem } from '../report-as-of.js'
+
+// Here rather than imported, so that the CLI loads the CSV writer only when a report runs.
+const reportFormats = ['table', 'csv', 'json'] as const satisfies ReadonlyArray<ReportFormat>
 
 const asOf = (value: string) => {
   const problem = asOfProblem(value)
