@@ -65,7 +65,24 @@ const hoursStillNeeded = (module: ModuleProgress): string =>
     }),
   )
 
-/** What an active enrollment's educator does next, most pressing first. */
+/**
+ * What an active enrollment's educator does next, from its `progress`, most pressing first: an
+ * EOLA or the capstone that used every attempt (`askCoordinator`), EOLAs to revise, EOLAs to
+ * submit, hours by module, the capstone, then the grades awaited. `progressView` gives it as
+ * `next` (and nothing once the enrollment ended).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { catalog, foldEnrollment, lausdPolicy, nextActions, progress, requirementsOf } from 'microcred'
+ * const state = foldEnrollment([
+ *   { type: 'EducatorEnrolled', data: { enrollmentId: 'enr-1', at: '2026-09-14T16:00:00Z', cohortId: 'steam-2026',
+ *     programId: 'steam', programVersion: 1, educator: { id: 'e-1', name: 'Maria Lopez', email: 'maria.lopez@lausd.net' },
+ *     requirements: requirementsOf(catalog.steam, lausdPolicy), enrolledBy: 'admin-1' } },
+ * ])
+ * const next = nextActions(progress(state))
+ * assert.deepEqual(next[0], { code: 'submitEola', label: "Submit EOLA 'STEAM Learning Environment Audit'", requirementId: 'steam-eola-1' })
+ * assert.equal(next.at(-1)?.code, 'submitCapstone')
+ */
 export const nextActions = (p: Progress): NextAction[] => {
   const action = (code: NextActionCode, label: string, requirementId: string | null) => ({
     code,

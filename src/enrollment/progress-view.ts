@@ -18,15 +18,6 @@ import {
 } from './requirement-state.js'
 import type { EnrollmentState } from './state.js'
 
-export { ProgressView } from './progress-view-codec.js'
-export {
-  RequirementState,
-  RequirementStateCode,
-  requirementStateLabels,
-  statusLabels,
-} from './requirement-state.js'
-export { NextAction, NextActionCode } from './next-actions.js'
-
 // -------------------------------------------------------------------------------------
 // internals
 // -------------------------------------------------------------------------------------
