@@ -53,12 +53,14 @@ export {
   enrollmentLookupProjection,
   EnrollmentLookupRow,
   enrollmentLookupTable,
+} from './enrollment-lookup.js'
+export {
   enrollmentsByCohort,
   enrollmentsByEducator,
   enrollmentsByProgram,
   enrollmentsByStatus,
   type EnrollmentLookupOptions,
-} from './enrollment-lookup.js'
+} from './enrollment-lookup-queries.js'
 export {
   DirectoryLockLost,
   lockDirectory,

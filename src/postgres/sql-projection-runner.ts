@@ -11,15 +11,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { storeFailed } from '../store/errors.js'
 import { sqlDatabase, type PostgresClient, type Queryable } from './client.js'
-import { checkpointsTable } from './checkpoints.js'
-import { eventColumns, int8ToNumber, toRecordedEvent, type EventRow } from './rows.js'
 import { defaultSchema, quotedSchema, type SchemaOptions } from './schema.js'
-import {
-  partitionsChanged,
-  projectionApplyFailed,
-  type AnySqlProjection,
-  type SqlProjectionError,
-} from './sql-projection.js'
+import type { AnySqlProjection, SqlProjectionError } from './sql-projection.js'
+import { Abort, held, partitionWork } from './sql-projection-batch.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -78,23 +72,6 @@ export interface SqlProjectionRunner {
 // runner
 // -------------------------------------------------------------------------------------
 
-/** Thrown inside a transaction to roll it back with a tagged error. */
-class Abort {
-  constructor(readonly error: SqlProjectionError) {}
-}
-
-const held = Symbol('held')
-
-interface CheckpointRow {
-  readonly position: unknown
-  readonly state: unknown
-}
-
-const partitionsIn = (state: unknown): unknown =>
-  typeof state === 'object' && state !== null
-    ? (state as { partitions?: unknown }).partitions
-    : undefined
-
 /**
  * A runner of `projection` on a `pg` `Pool` or a `PGlite`, in the store's schema (which `migrate`
  * must have brought to version 2). Several runners, in as many processes, may run one
@@ -134,56 +111,11 @@ export const createSqlProjectionRunner = (
 ): SqlProjectionRunner => {
   const db = sqlDatabase(client)
   const schema = options.schema ?? defaultSchema
-  const s = quotedSchema(schema)
-  const table = `${s}.${checkpointsTable}`
+  quotedSchema(schema)
   const { name, partitions } = projection
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
   const pollMs = Math.max(1, options.pollMs ?? 500)
-  const rowState = JSON.stringify(
-    options.workerId === undefined
-      ? { partitions }
-      : { partitions, worker: String(options.workerId).slice(0, 200) },
-  )
-  const readEvents =
-    partitions === 1
-      ? `SELECT ${eventColumns} FROM ${s}.events WHERE position > $1 ORDER BY position LIMIT $2`
-      : `SELECT ${eventColumns} FROM ${s}.events
-         WHERE position > $1 AND abs(hashtext(stream_id)::bigint) % $3 = $4
-         ORDER BY position LIMIT $2`
-
-  /** Creates the tables and the checkpoint rows; with `rebuild`, empties both first. */
-  const prepare = async (tx: Queryable, rebuild: boolean): Promise<void> => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-      `microcred.projection.${schema}.${name}`,
-    ])
-    for (const statement of projection.setup(s)) await tx.query(statement)
-    if (rebuild) {
-      // Waits for every batch in flight: each holds its partition's row.
-      await tx.query(`SELECT partition FROM ${table} WHERE name = $1 FOR UPDATE`, [name])
-      for (const statement of projection.reset(s)) await tx.query(statement)
-      await tx.query(`DELETE FROM ${table} WHERE name = $1`, [name])
-    } else {
-      const { rows } = await tx.query(`SELECT partition, state FROM ${table} WHERE name = $1`, [
-        name,
-      ])
-      for (const row of rows as ReadonlyArray<{ partition: number; state: unknown }>) {
-        const found = partitionsIn(row.state)
-        if (found !== partitions || Number(row.partition) >= partitions) {
-          const why =
-            typeof found === 'number'
-              ? `its checkpoints were written for ${found}`
-              : 'its name has a checkpoint that is not a SQL projection'
-          throw new Abort(partitionsChanged(name, partitions, why))
-        }
-      }
-    }
-    await tx.query(
-      `INSERT INTO ${table} (name, partition, position, state)
-       SELECT $1, p, 0, $2::jsonb FROM generate_series(0, $3::integer - 1) AS p
-       ON CONFLICT (name, partition) DO NOTHING`,
-      [name, rowState, partitions],
-    )
-  }
+  const work = partitionWork(projection, schema, batchSize, options.workerId)
 
   /** Runs `work` in a transaction; a thrown `Abort` or database failure becomes a `Left`. */
   const inTransaction = async <A>(
@@ -201,63 +133,14 @@ export const createSqlProjectionRunner = (
   let prepared = false
   const ensurePrepared = async (): Promise<E.Either<SqlProjectionError, void>> => {
     if (prepared) return E.right(undefined)
-    const result = await inTransaction('creating the tables', (tx) => prepare(tx, false))
+    const result = await inTransaction('creating the tables', (tx) => work.prepare(tx, false))
     if (E.isRight(result)) prepared = true
     return result
   }
 
-  /** One batch of one partition: how many events it read, or `held` by another worker. */
+  /** One batch of one partition, in a transaction of its own. */
   const batch = (partition: number) =>
-    inTransaction(`applying a batch of partition ${partition}`, async (tx) => {
-      const locked = await tx.query(
-        `SELECT position, state FROM ${table}
-         WHERE name = $1 AND partition = $2 FOR UPDATE SKIP LOCKED`,
-        [name, partition],
-      )
-      const [row] = locked.rows as ReadonlyArray<CheckpointRow>
-      if (row === undefined) {
-        const exists = await tx.query(`SELECT 1 FROM ${table} WHERE name = $1 AND partition = $2`, [
-          name,
-          partition,
-        ])
-        if (exists.rows.length > 0) return held
-        throw new Abort(partitionsChanged(name, partitions, 'its checkpoints were removed'))
-      }
-      const found = partitionsIn(row.state)
-      if (found !== partitions) {
-        throw new Abort(
-          partitionsChanged(name, partitions, `its checkpoints were written for ${String(found)}`),
-        )
-      }
-      const after = int8ToNumber(row.position)
-      const params =
-        partitions === 1 ? [after, batchSize] : [after, batchSize, partitions, partition]
-      const { rows } = await tx.query(readEvents, params)
-      let from = 0
-      let to = after
-      for (const eventRow of rows as ReadonlyArray<EventRow>) {
-        const recorded = toRecordedEvent(eventRow)
-        const decoded = projection.decode(recorded)
-        if (E.isLeft(decoded)) throw new Abort(decoded.left)
-        if (decoded.right !== undefined) {
-          try {
-            await projection.apply(tx, decoded.right, s, recorded)
-          } catch (error) {
-            throw new Abort(projectionApplyFailed(name, recorded, error))
-          }
-        }
-        if (from === 0) from = recorded.position
-        to = recorded.position
-      }
-      if (rows.length > 0) {
-        await tx.query(
-          `UPDATE ${table} SET position = $3, state = $4::jsonb, updated_at = now()
-           WHERE name = $1 AND partition = $2`,
-          [name, partition, to, rowState],
-        )
-      }
-      return { events: rows.length, from, to }
-    })
+    inTransaction(`applying a batch of partition ${partition}`, (tx) => work.batch(tx, partition))
 
   // Workers start their passes at different partitions, so they rarely meet on one.
   let nextStart = Math.floor(Math.random() * partitions)
@@ -326,7 +209,7 @@ export const createSqlProjectionRunner = (
   }
 
   const rebuildNow = async (): Promise<E.Either<SqlProjectionError, CatchUpReport>> => {
-    const emptied = await inTransaction('rebuilding', (tx) => prepare(tx, true))
+    const emptied = await inTransaction('rebuilding', (tx) => work.prepare(tx, true))
     if (E.isLeft(emptied)) return emptied
     prepared = true
     return catchUpNow()
