@@ -12,7 +12,7 @@ import { nextActions } from './next-actions.js'
 import { progress, type SubmissionStatus } from './progress.js'
 import type { ProgressView } from './progress-view-codec.js'
 import {
-  requirementState as stateOf,
+  labelledState as stateOf,
   statusLabels,
   type RequirementState,
 } from './requirement-state.js'

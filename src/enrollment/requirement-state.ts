@@ -97,10 +97,10 @@ export const requirementStateLabels: Readonly<Record<RequirementStateCode, strin
  *
  * @example
  * import assert from 'node:assert/strict'
- * import { requirementState } from 'microcred'
- * assert.deepEqual(requirementState('notSubmitted'), { code: 'notSubmitted', label: 'Not submitted' })
+ * import { labelledState } from 'microcred'
+ * assert.deepEqual(labelledState('notSubmitted'), { code: 'notSubmitted', label: 'Not submitted' })
  */
-export const requirementState = (code: RequirementStateCode): RequirementState => ({
+export const labelledState = (code: RequirementStateCode): RequirementState => ({
   code,
   label: requirementStateLabels[code],
 })
