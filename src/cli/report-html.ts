@@ -19,6 +19,14 @@
 import { createHash } from 'node:crypto'
 import { modeLabel, modes, type Mode } from 'microcred'
 import { printable } from './printable.js'
+import {
+  baseStyle,
+  colours,
+  drawingScript,
+  pageDataId,
+  percentColour,
+  requiredColour,
+} from './report-html-script.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -64,9 +72,6 @@ export interface CohortPage {
   readonly chartLibrary: string
 }
 
-/** The id of the JSON block holding the charts' data. */
-export const pageDataId = 'microcred-report-data'
-
 // -------------------------------------------------------------------------------------
 // escaping
 // -------------------------------------------------------------------------------------
@@ -99,70 +104,6 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
 // -------------------------------------------------------------------------------------
 // the page
 // -------------------------------------------------------------------------------------
-
-const colours = { faceToFace: '#0072B2', online: '#E69F00', homework: '#009E73' } as const
-const requiredColour = '#9E9E9E'
-const percentColour = '#56B4E9'
-
-const baseStyle = `
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1a1a1a; }
-h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; margin-top: 2.5rem; }
-.charts { display: flex; flex-wrap: wrap; gap: 1.5rem; }
-figure { margin: 0; flex: 1 1 30rem; }
-figcaption { font-weight: 600; margin-bottom: .5rem; }
-.chart { position: relative; }
-table { border-collapse: collapse; margin-top: 1.5rem; width: 100%; }
-caption { text-align: left; font-weight: 600; padding-bottom: .5rem; }
-th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-thead th { background: #f2f2f2; }
-.notes { color: #444; }
-`
-
-/** The script that draws the charts from the JSON block, once Chart.js has loaded. */
-const driver = `
-(() => {
-  'use strict'
-  const data = JSON.parse(document.getElementById(${JSON.stringify(pageDataId)}).textContent)
-  Chart.defaults.animation = false
-  Chart.defaults.maintainAspectRatio = false
-  data.cohorts.forEach((cohort, i) => {
-    new Chart(document.getElementById('cohort-' + i + '-modes'), {
-      type: 'bar',
-      data: {
-        labels: data.modes.map((m) => m.label),
-        datasets: [
-          { label: 'Credited', data: data.modes.map((m) => cohort.hours[m.mode].credited), backgroundColor: data.modes.map((m) => m.colour) },
-          { label: 'Required', data: data.modes.map((m) => cohort.hours[m.mode].required), backgroundColor: data.requiredColour },
-        ],
-      },
-      options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'hours' } } } },
-    })
-    new Chart(document.getElementById('cohort-' + i + '-educators'), {
-      type: 'bar',
-      data: {
-        labels: cohort.educators.map((e) => e.name),
-        datasets: data.modes.map((m) => ({ label: m.label, data: cohort.educators.map((e) => e.hours[m.mode].credited), backgroundColor: m.colour })),
-      },
-      options: {
-        indexAxis: 'y',
-        scales: {
-          x: { stacked: true, beginAtZero: true, suggestedMax: cohort.mostRequired, title: { display: true, text: 'hours (axis to the most required)' } },
-          y: { stacked: true },
-        },
-      },
-    })
-    new Chart(document.getElementById('cohort-' + i + '-percent'), {
-      type: 'bar',
-      data: {
-        labels: cohort.educators.map((e) => e.name),
-        datasets: [{ label: 'Percent complete', data: cohort.educators.map((e) => e.percentComplete), backgroundColor: data.percentColour }],
-      },
-      options: { indexAxis: 'y', scales: { x: { min: 0, max: 100, title: { display: true, text: 'percent complete' } } } },
-    })
-  })
-})()
-`
 
 const cell = (text: string, numeric = false) =>
   numeric ? `<td class="n">${escapeHtml(text)}</td>` : `<td>${escapeHtml(text)}</td>`
@@ -281,7 +222,7 @@ export const cohortPageHtml = (page: CohortPage): string => {
   const style = [baseStyle, ...page.cohorts.map(chartHeights)].join('\n')
   const policy = [
     "default-src 'none'",
-    `script-src ${sha256(library)} ${sha256(driver)}`,
+    `script-src ${sha256(library)} ${sha256(drawingScript)}`,
     `style-src ${sha256(style)}`,
     "img-src 'none'",
     "base-uri 'none'",
@@ -304,7 +245,7 @@ export const cohortPageHtml = (page: CohortPage): string => {
     sections.length === 0 ? '<p>The store holds no cohort.</p>' : sections.join('\n'),
     `<script type="application/json" id="${pageDataId}">${scriptJson(chartData(page))}</script>`,
     `<script>${library}</script>`,
-    `<script>${driver}</script>`,
+    `<script>${drawingScript}</script>`,
     '</body>',
     '</html>',
     '',

@@ -2,19 +2,12 @@
  * Running a report: the enrollments read model is folded from the store's log as of `--as-of`
  * (every event, without it) by the library's `projectAsOf`, the report is computed from it by
  * the library's read-model functions, and written as a table, CSV or JSON to standard output or
- * `--out FILE`, or as the HTML page to `--html FILE`.
- *
- * On standard output CSV lines end with LF (everything printed passes `printableLines`, which
- * shows a CR as `\u000d`); in a file they end with CRLF, as RFC 4180 says. Files are written next
- * to their destination and renamed into place, so a failed write leaves no half file.
+ * `--out FILE` (see `report-output.ts`), or as the HTML page to `--html FILE`.
  *
  * @internal The `microcred` command, not part of the package's imports.
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
-import fs from 'node:fs'
-import { createRequire } from 'node:module'
-import path from 'node:path'
 import {
   assessorQueue,
   catalogPrograms,
@@ -28,18 +21,12 @@ import {
   type EnrollmentsReadModel,
 } from 'microcred'
 import type { CliEnvironment } from './environment.js'
-import { dataError, done, reasonOf, type CliFailure, type CliResult } from './failure.js'
+import { dataError, done, type CliFailure, type CliResult } from './failure.js'
 import { reportMoment, shownAsOf } from './report-as-of.js'
 import { cohortCsvColumns, cohortSection, pageCohort, type CohortReport } from './report-cohort.js'
-import {
-  csvText,
-  jsonText,
-  tableText,
-  type CsvColumn,
-  type RecordDelimiter,
-  type ReportFormat,
-} from './report-formats.js'
+import { csvText, tableText, type CsvColumn, type ReportFormat } from './report-formats.js'
 import { cohortPageHtml } from './report-html.js'
+import { chartLibrary, writeFile, writeReport, type ComputedReport } from './report-output.js'
 import {
   analyticsCsvColumns,
   analyticsLines,
@@ -74,21 +61,12 @@ export interface ReportOptions {
   readonly program?: string
 }
 
-/** A report computed, ready to be written in any format. */
-interface Computed {
-  readonly table: () => string
-  readonly csv: (delimiter: RecordDelimiter) => string
-  readonly json: unknown
-  /** The cohort report's cohorts, for its page. */
-  readonly cohorts?: ReadonlyArray<CohortReport>
-}
-
 const computed = <Row>(
   rows: ReadonlyArray<Row>,
   table: () => string,
   columns: ReadonlyArray<CsvColumn<Row>>,
   json: unknown = rows,
-): Computed => ({ table, csv: (delimiter) => csvText(columns, rows, delimiter), json })
+): ComputedReport => ({ table, csv: (delimiter) => csvText(columns, rows, delimiter), json })
 
 const listed = (ids: ReadonlyArray<string>) =>
   ids.length === 0
@@ -131,7 +109,7 @@ const compute = (
   options: ReportOptions,
   moment: string,
   where: string,
-): E.Either<CliFailure, Computed> => {
+): E.Either<CliFailure, ComputedReport> => {
   const asOf = shownAsOf(options.asOf, moment)
   switch (kind.report) {
     case 'cohort': {
@@ -216,56 +194,6 @@ const compute = (
   }
 }
 
-// -------------------------------------------------------------------------------------
-// writing
-// -------------------------------------------------------------------------------------
-
-/** Writes `text` to `file` through a partial file renamed into place. */
-const writeFile = (file: string, text: string): E.Either<CliFailure, void> => {
-  const partial = `${file}.${process.pid}.partial`
-  try {
-    fs.writeFileSync(partial, text)
-    fs.renameSync(partial, file)
-    return done
-  } catch (error) {
-    fs.rmSync(partial, { force: true })
-    return E.left(dataError(`cannot write ${file}: ${reasonOf(error)}`))
-  }
-}
-
-/** Chart.js's UMD build, read from the installed package, to be inlined in the page. */
-const chartLibrary = (): E.Either<CliFailure, string> => {
-  try {
-    const main = createRequire(import.meta.url).resolve('chart.js')
-    const library = fs.readFileSync(path.join(path.dirname(main), 'chart.umd.min.js'), 'utf8')
-    // Inlined in a <script> element, the library must not end it early.
-    if (/<\/script|<!--/i.test(library)) {
-      return E.left(dataError('the installed chart.js cannot be inlined in a page'))
-    }
-    return E.right(library)
-  } catch (error) {
-    return E.left(dataError(`cannot read chart.js to inline it: ${reasonOf(error)}`))
-  }
-}
-
-const writeOut = (cli: CliEnvironment, report: Computed, options: ReportOptions): CliResult => {
-  const { format, out } = options
-  const delimiter = out === undefined ? '\n' : '\r\n'
-  const text =
-    format === 'csv'
-      ? report.csv(delimiter)
-      : format === 'json'
-        ? `${jsonText(report.json)}\n`
-        : `${report.table()}\n`
-  if (out === undefined) {
-    cli.out(text.replace(/\n$/, ''))
-    return done
-  }
-  const written = writeFile(out, text)
-  if (E.isRight(written)) cli.err(`microcred: wrote the report to ${out}\n`)
-  return written
-}
-
 /** Runs one report against the store the options name. */
 export const runReport = (
   cli: CliEnvironment,
@@ -285,7 +213,7 @@ export const runReport = (
     if (E.isLeft(report)) return report
     const { cohorts } = report.right
     if (cohorts === undefined || options.html === undefined) {
-      return writeOut(cli, report.right, options)
+      return writeReport(cli, report.right, options)
     }
     const library = chartLibrary()
     if (E.isLeft(library)) return library

@@ -22,7 +22,7 @@ import {
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { printable } from '../../src/cli/printable.js'
-import { pageDataId } from '../../src/cli/report-html.js'
+import { pageDataId } from '../../src/cli/report-html-script.js'
 import {
   allEvents,
   demoCohort,

@@ -375,4 +375,13 @@ describe('--out', () => {
     expect(JSON.parse(fs.readFileSync(file('a.json'), 'utf8'))).toEqual(await json('analytics'))
     expect(fs.readdirSync(file('.')).filter((name) => name.endsWith('.partial'))).toEqual([])
   })
+
+  it('a file that cannot be written is a data error (exit 1), and leaves nothing behind', async () => {
+    const target = file('missing-directory/points.csv')
+    const ran = await cli.run('report', 'salary-points', '--out', target, '--store', 'reports')
+    expect({ code: ran.code, out: ran.out }).toEqual({ code: 1, out: '' })
+    expect(ran.err).toContain(`microcred: cannot write ${target}: ENOENT`)
+    const page = await cli.run('report', 'cohort', '--html', target, '--store', 'reports')
+    expect(page.code).toBe(1)
+  })
 })
