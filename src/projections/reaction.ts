@@ -17,7 +17,7 @@ import type { EventStore } from '../store/event-store.js'
 import { handleCommand } from '../store/handler.js'
 import type { RecordedEvent } from '../store/recorded-event.js'
 import { projectionThrew, type ProjectionError } from './errors.js'
-import { createLogReader, type LogReader, type RunnerOptions } from './log-follower.js'
+import { createLogReader, type LogReader, type RunnerOptions } from './log-reader.js'
 import { businessTimeOf } from './temporal.js'
 
 // -------------------------------------------------------------------------------------

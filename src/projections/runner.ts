@@ -10,7 +10,7 @@ import { decodeIssues } from '../codec.js'
 import { deepFreeze } from '../freeze.js'
 import type { EventStore } from '../store/event-store.js'
 import { checkpointUnreadable, type ProjectionError } from './errors.js'
-import { createLogReader, type LogReader, type RunnerOptions } from './log-follower.js'
+import { createLogReader, type LogReader, type RunnerOptions } from './log-reader.js'
 import type { Projection } from './projection.js'
 
 /** A running projection: its state and position, and the log reader that moves them on. */

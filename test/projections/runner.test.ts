@@ -245,7 +245,11 @@ describe('createProjectionRunner', () => {
     )
     expect(E.isLeft(await options.follow())).toBe(true)
     expect(E.isLeft(await options.rebuild())).toBe(true)
-    const badName = defineProjection({ ...sum, name: '__proto__ ' })
+    const badName = defineProjection({
+      name: '__proto__ ',
+      initialState: {},
+      evolve: () => undefined,
+    })
     const named = await createProjectionRunner(store, badName, { checkpoints }).catchUp()
     expect(E.isLeft(named) && named.left._tag).toBe('InvalidRunner')
     expect(await checkpoints.load('sum')).toBeUndefined()

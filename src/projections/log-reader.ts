@@ -1,7 +1,7 @@
 /**
- * What projection and reaction runners share: reading the global log in batches after a
- * checkpoint, handing each batch to a handler, saving the checkpoint, polling the live log, and
- * telling waiters how far it has read. The handler (a projection's fold, a reaction's dispatch)
+ * The log reader that projection and reaction runners share: it reads the global log in batches
+ * after a checkpoint, hands each batch to a handler, saves the checkpoint, polls the live log,
+ * and tells waiters how far it has read. The handler (a projection's fold, a reaction's dispatch)
  * is the only difference between them.
  *
  * One step at a time: every read-and-handle step, save and rebuild runs in turn, so `catchUp`,
