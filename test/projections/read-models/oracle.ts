@@ -7,7 +7,7 @@
 import type { EnrollmentEvent, HoursByMode, Requirements } from '../../../src/index.js'
 
 type Status = 'active' | 'earned' | 'withdrawn' | 'revoked'
-type Mode = keyof HoursByMode
+type Mode = 'faceToFace' | 'online' | 'homework'
 
 interface SeenAttempt {
   readonly attempt: number
