@@ -113,6 +113,14 @@ describe('microcred report cohort', () => {
       expect(at(records[i], 'status')).toMatch(/^(Earned|In progress|Withdrawn|Revoked)$/)
     }
   })
+  it("as CSV neutralises the hostile cohort's formulas in text cells, and keeps numbers", async () => {
+    const [header, ...records] = await csv('cohort', '--cohort', hostileCohort)
+    const column = (head: string) => records.map((r) => r[header?.indexOf(head) ?? -1] ?? '')
+    expect(column('educator id').every((id) => id.startsWith("'=cmd|"))).toBe(true)
+    expect(column('educator')).toContain(`'=HYPERLINK("https://evil.example/","click")`)
+    expect(column('educator')).toContain("'-2+3 \\u001b[2J") // and the escape shown, on stdout
+    expect(column('face-to-face hours credited').map(Number).sort()).toEqual([1, 2, 3, 4, 5])
+  })
 })
 
 describe('microcred report queue', () => {
