@@ -113,6 +113,7 @@ describe('microcred report cohort', () => {
       expect(at(records[i], 'status')).toMatch(/^(Earned|In progress|Withdrawn|Revoked)$/)
     }
   })
+
   it("as CSV neutralises the hostile cohort's formulas in text cells, and keeps numbers", async () => {
     const [header, ...records] = await csv('cohort', '--cohort', hostileCohort)
     const column = (head: string) => records.map((r) => r[header?.indexOf(head) ?? -1] ?? '')
