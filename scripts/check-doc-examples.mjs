@@ -208,7 +208,8 @@ const running = new Promise((resolve) => {
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), runner], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
-    timeout: 120_000,
+    // Generous: on a loaded 2-core machine the examples (PGlite among them) take minutes.
+    timeout: 400_000,
   })
   let stderr = ''
   child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk))

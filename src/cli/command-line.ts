@@ -17,7 +17,7 @@ import { exportEvents } from './commands/export.js'
 import { audit } from './commands/audit.js'
 import { importEvents, type ImportOptions } from './commands/import.js'
 import { replay } from './commands/replay.js'
-import { status } from './commands/status.js'
+import { status, type StatusOptions } from './commands/status.js'
 import type { CliEnvironment } from './environment.js'
 import { done, exitCodes, type CliResult } from './failure.js'
 import { printable, printableLines } from './printable.js'
@@ -104,8 +104,13 @@ const buildProgram = (
     program
       .command('status')
       .description('print where one enrollment stands')
-      .argument('<enrollmentId>', 'the enrollment, such as steam-2026-27-07'),
-  ).action(async (enrollmentId: string, options: StoreOptions) =>
+      .argument('<enrollmentId>', 'the enrollment, such as steam-2026-27-07')
+      .addOption(
+        new Option('--format <format>', 'table, or the progress view as JSON')
+          .choices(['table', 'json'])
+          .default('table'),
+      ),
+  ).action(async (enrollmentId: string, options: StatusOptions) =>
     finish(await status(cli, enrollmentId, options)),
   )
 

@@ -9,7 +9,15 @@
  * @packageDocumentation
  */
 import Table from 'cli-table3'
-import { modeLabel, modes, type HoursByMode, type Mode, type Progress } from 'microcred'
+import {
+  modeLabel,
+  modes,
+  requirementStateLabels,
+  statusLabels,
+  type HoursByMode,
+  type Mode,
+  type Progress,
+} from 'microcred'
 import { printable } from './printable.js'
 import type { EnrollmentRow, Totals } from './summary.js'
 
@@ -64,8 +72,8 @@ export const cohortTable = (rows: ReadonlyArray<EnrollmentRow>): string => {
       ...modes.map((mode) => hoursOf(p.hours, mode)),
       of(p.modules.completed, p.modules.required),
       of(p.eolas.meeting, p.eolas.required),
-      p.capstone.status,
-      p.status,
+      requirementStateLabels[p.capstone.status],
+      statusLabels[p.status],
     ])
   }
   return table.toString()

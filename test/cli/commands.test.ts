@@ -25,7 +25,7 @@ describe('microcred demo, status, export, import, replay (in memory)', () => {
       /Refused by the rules:\n {2}RecordHours by facilitator-nguyen \(InvalidHours\)/,
     )
     expect(out).toMatch(
-      /steam-2026-27-07 +│ Grace Park +│ 21\/30 +│ 31\.5\/45 +│ 17\.5\/30 .*withdrawn/,
+      /steam-2026-27-07 +│ Grace Park +│ 21\/30 +│ 31\.5\/45 +│ 17\.5\/30 .*Withdrawn/,
     )
     expect(out).toMatch(/Earned +│ 7 /)
     expect(out).toMatch(/Withdrawn +│ 1 /)

@@ -43,7 +43,7 @@ describe('microcred on embedded PGlite stores', () => {
     expect({ code, err }).toEqual({ code: 0, err: '' })
     expect(out).toContain(`to the embedded PGlite store in ${at('a')}`)
     expect(out).toMatch(
-      /steam-2026-27-03 +│ Aisha Johnson +│ 30\/30 +│ 45\/45 +│ 30\/30 +│ 6\/6 +│ 5\/5 +│ meets +│ earned/,
+      /steam-2026-27-03 +│ Aisha Johnson +│ 30\/30 +│ 45\/45 +│ 30\/30 +│ 6\/6 +│ 5\/5 +│ Meets +│ Earned/,
     )
     expect(out).toMatch(/Salary points granted +│ 9 /)
   })

@@ -36,7 +36,6 @@ import {
   type ActingOptions,
 } from './coordinator-options.js'
 import { handledText } from './coordinator-output.js'
-import { addStatusFormatOption } from './status.js'
 
 /** A command as sent: its type and its data, for the codec to judge. */
 interface Outgoing {
@@ -171,7 +170,6 @@ export const addCoordinatorCommands = (
   finish: (result: CliResult) => void,
   withStoreOptions: (command: Command) => Command,
 ): void => {
-  addStatusFormatOption(program)
   const command = (name: string, description: string) =>
     program
       .command(name)

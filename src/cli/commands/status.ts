@@ -6,7 +6,6 @@
  * @internal The `microcred` command, not part of the package's imports.
  * @packageDocumentation
  */
-import { Option, type Command } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import { ProgressView, isEnrolled, progressView } from 'microcred'
 import { loadEnrollment } from '../enrollments.js'
@@ -43,17 +42,3 @@ export const status = (
     )
     return done
   })
-
-/**
- * Adds `--format` to the `status` command that command-line.ts registers (its action passes its
- * options on to `status`).
- */
-export const addStatusFormatOption = (program: Command): void => {
-  program.commands
-    .find((command) => command.name() === 'status')
-    ?.addOption(
-      new Option('--format <format>', 'table, or the progress view as JSON')
-        .choices(['table', 'json'])
-        .default('table'),
-    )
-}
