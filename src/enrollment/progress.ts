@@ -69,7 +69,10 @@ export interface Progress {
     readonly attempts: number
     readonly attemptsAllowed: number
   }
-  /** What still stands between the enrollment and its credential, one sentence per item. */
+  /**
+   * What still stands between the enrollment and its credential, one sentence per item; empty
+   * once the enrollment has ended (earned, withdrawn or revoked): nothing more can be done.
+   */
   readonly missing: ReadonlyArray<string>
 }
 
@@ -191,6 +194,7 @@ export const progress = (state: EnrollmentState): Progress => {
       attempts: state.capstone.length,
       attemptsAllowed: requirements.maxAttempts,
     },
-    missing: state.status === 'earned' || state.status === 'revoked' ? [] : missing,
+    // An ended enrollment (earned, withdrawn, revoked) can go no further: nothing is missing.
+    missing: state.status === 'active' ? missing : [],
   }
 }
