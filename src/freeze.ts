@@ -2,7 +2,9 @@
  * Deep freezing: how states and decoded events are made immutable.
  *
  * An object that is already frozen is taken to be frozen all the way down, as immer takes it: a
- * walk stops there. Everything microcred freezes, it freezes deeply.
+ * walk stops there. A Map or Set is frozen too: its `set`, `add`, `delete` and `clear` throw, and
+ * the objects it holds are frozen (Object.freeze alone would leave its entries changeable).
+ * Everything microcred freezes, it freezes deeply.
  *
  * @packageDocumentation
  */
@@ -25,8 +27,26 @@ export const deepFreeze = <A>(value: A): A => {
   return value
 }
 
+const refuse = (): never => {
+  throw new TypeError('this Map or Set is frozen: it cannot be changed')
+}
+
+/** Makes a Map or Set refuse changes (Object.freeze alone leaves its entries changeable). */
+const freezeCollection = (collection: Map<unknown, unknown> | Set<unknown>): void => {
+  const methods =
+    collection instanceof Map ? ['set', 'delete', 'clear'] : ['add', 'delete', 'clear']
+  for (const method of methods) {
+    Object.defineProperty(collection, method, { value: refuse, enumerable: false })
+  }
+  Object.freeze(collection)
+  for (const item of collection instanceof Map ? collection.values() : collection) {
+    if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) freezeTree(item)
+  }
+}
+
 /** Freezes an unfrozen object and, without a call per primitive, every unfrozen object in it. */
 const freezeTree = (value: object): void => {
+  if (value instanceof Map || value instanceof Set) return freezeCollection(value)
   Object.freeze(value)
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
