@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { issueBadgeStory } from '../examples/issue-badge.js'
 import { runCohort } from '../examples/lausd-cohort.js'
+import { runReadSide } from '../examples/read-side.js'
 import { cohortReport } from '../examples/lausd-cohort/report.js'
 import { cohortScenario as exampleStory } from '../examples/lausd-cohort/story.js'
 import { cohortScenario as demoStory } from '../src/cli/scenario.js'
@@ -111,5 +112,25 @@ describe('examples/issue-badge', () => {
         'Revoked',
       ])
     }
+  })
+})
+
+describe('examples/read-side', () => {
+  it('reads the cohort back from the read model, runs the reaction once, and answers for the past', async () => {
+    const { rows, totals, queue, ledger, analytics, withdrawn, welcomeHours, autumn } =
+      await runReadSide(12)
+    expect(rows).toHaveLength(12)
+    expect(totals.byStatus).toEqual({ active: 1, earned: 10, withdrawn: 1, revoked: 0 })
+    expect(withdrawn).toEqual(['steam-2026-27-07'])
+    // One award row per credential earned, 3 salary points each under lausdPolicy.
+    expect(ledger.map((row) => [row.kind, row.points])).toEqual(
+      Array.from({ length: 10 }, () => ['award', 3]),
+    )
+    expect(analytics[0]?.completionRate).toBeCloseTo(10 / 12)
+    expect(queue.every((item) => item.daysWaiting >= 0)).toBe(true)
+    // The reaction ran twice over 12 enrollments and recorded the welcome hour 12 times.
+    expect(welcomeHours).toBe(12)
+    // At the end of 2026 the first educator was still on the way.
+    expect(autumn.status).toBe('active')
   })
 })
