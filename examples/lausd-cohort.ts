@@ -27,7 +27,7 @@ import {
   type Refusal,
   type Totals,
 } from './lausd-cohort/report.js'
-import { cohortScenario } from './lausd-cohort/story.js'
+import { cohortScenario } from 'microcred'
 
 const scenario = cohortScenario({ educators: 30 })
 

@@ -21,7 +21,7 @@ import {
   type EnrollmentCommand,
   type EventStore,
 } from 'microcred'
-import { cohortScenario, type ScenarioStep } from './lausd-cohort/story.js'
+import { cohortScenario, type ScenarioStep } from 'microcred'
 
 /** Sends some of the LAUSD cohort's year (the story of examples/lausd-cohort) through the handler. */
 export const write = async (

@@ -10,8 +10,6 @@ import { issueBadgeStory } from '../examples/issue-badge.js'
 import { runCohort } from '../examples/lausd-cohort.js'
 import { runReadSide } from '../examples/read-side.js'
 import { cohortReport } from '../examples/lausd-cohort/report.js'
-import { cohortScenario as exampleStory } from '../examples/lausd-cohort/story.js'
-import { cohortScenario as demoStory } from '../src/cli/scenario.js'
 
 /** Every TypeScript file under examples/, recursively. */
 const exampleFiles = (dir: string): string[] =>
@@ -58,12 +56,6 @@ describe('examples/lausd-cohort', () => {
 
   it('shows the refusals the rules produce', () => {
     expect(refusals.map((refusal) => refusal.tag)).toEqual(['InvalidHours', 'NotAuthorized'])
-  })
-
-  it('tells the story microcred demo writes, step for step', () => {
-    for (const educators of [30, 31]) {
-      expect(exampleStory({ educators })).toEqual(demoStory({ educators }))
-    }
   })
 
   it('prints labels from the progress view, and no one who ended the year as missing anything', () => {

@@ -21,7 +21,7 @@ import { status, type StatusOptions } from './commands/status.js'
 import type { CliEnvironment } from './environment.js'
 import { done, exitCodes, type CliResult } from './failure.js'
 import { printable, printableLines } from './printable.js'
-import { defaultCohortId, storyLength } from './scenario.js'
+import { defaultCohortId, storyLength } from 'microcred'
 import { databaseUrlVariable, defaultStoreDirectory, type StoreOptions } from './store-options.js'
 
 /** The most educators `demo --educators` takes. */

@@ -16,6 +16,7 @@ import { evolveEnrollment, foldEnrollment, notEnrolled } from './evolve.js'
 import type { EnrollmentState } from './state.js'
 import { enrollmentEvents, enrollmentStreamId } from './stream.js'
 
+export * from './demo-cohort.js'
 export * from './shared.js'
 export * from './requirements.js'
 export * from './events.js'

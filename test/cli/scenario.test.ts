@@ -3,7 +3,7 @@
  * (examples.test.ts checks the numbers of the thirty-educator story.)
  */
 import { describe, expect, it } from 'vitest'
-import { cohortScenario, storyLength } from '../../src/cli/scenario.js'
+import { cohortScenario, storyLength } from '../../src/index.js'
 import { fakeCli } from './fake-environment.js'
 
 describe('cohortScenario', () => {

@@ -1,5 +1,5 @@
 /**
- * The story of examples/lausd-cohort.ts (and of `microcred demo`): one school year of a Los Angeles Unified STEAM cohort, as the ordered list of
+ * The demo's story: one school year of a Los Angeles Unified STEAM cohort, as the ordered list of
  * commands a district app would send, each with its context (actor, time, command id).
  *
  * Educators enroll in September 2026. A facilitator attests face-to-face hours after each
@@ -9,20 +9,18 @@
  * withdraws in January and two end the year still missing something; larger cohorts repeat that
  * story every thirty educators. Two commands the rules refuse are part of the story too.
  *
- * Everything is deterministic: the same options give the same commands, ids and times.
+ * Everything is deterministic: the same options give the same commands, ids and times. `microcred
+ * demo` writes it, and the examples tell it; a district app can use it to try its own code on a
+ * year of realistic commands.
  *
  * @packageDocumentation
  */
-import {
-  catalog,
-  type Actor,
-  type CommandContext,
-  type DomainError,
-  type EnrollmentCommand,
-  type Mode,
-  type Program,
-  type RubricCriterion,
-} from 'microcred'
+import type { Actor, CommandContext } from '../context.js'
+import type { DomainError } from '../errors.js'
+import type { Mode } from '../hours.js'
+import { catalog } from '../program/catalog/index.js'
+import type { Program, RubricCriterion } from '../program/program.js'
+import type { EnrollmentCommand } from './commands.js'
 
 /** One command of the story, in the context it is sent with. */
 export interface ScenarioStep {
@@ -54,9 +52,23 @@ export interface CohortScenarioOptions {
   readonly cohortId?: string
 }
 
-/** The size of the cohort whose story is told once; larger cohorts repeat it. */
+/**
+ * The size of the cohort whose story is told once; larger cohorts repeat it.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { cohortScenario, storyLength } from 'microcred'
+ * assert.equal(cohortScenario().enrollments.length, storyLength)
+ */
 export const storyLength = 30
-/** The cohort id the demo writes unless told otherwise. */
+/**
+ * The cohort id the demo writes unless told otherwise.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { cohortScenario, defaultCohortId } from 'microcred'
+ * assert.equal(cohortScenario().cohortId, defaultCohortId)
+ */
 export const defaultCohortId = 'steam-2026-27'
 
 const program = catalog.steam
@@ -210,6 +222,20 @@ const planYear = (cohortId: string, i: number): Step[] => {
 /**
  * The year of a cohort of `educators` (default 30) as commands in time order, each with its
  * context; command ids are `<cohortId>-cmd-00001` and on, enrollment ids `<cohortId>-01` and on.
+ * A step with `expect` is one the rules refuse, with that error.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { cohortScenario, createInMemoryEventStore, enrollment, handleCommand } from 'microcred'
+ *
+ * const store = createInMemoryEventStore()
+ * const { steps, enrollments } = cohortScenario({ educators: 2, cohortId: 'steam-pilot' })
+ * assert.deepEqual(enrollments.map((e) => e.enrollmentId), ['steam-pilot-01', 'steam-pilot-02'])
+ * for (const { command, context, expect } of steps) {
+ *   const handled = await handleCommand(store, enrollment, command, context)
+ *   assert.equal(E.isLeft(handled) ? handled.left._tag : undefined, expect)
+ * }
  */
 export const cohortScenario = (options: CohortScenarioOptions = {}): CohortScenario => {
   const { educators = storyLength, cohortId = defaultCohortId } = options
