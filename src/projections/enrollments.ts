@@ -9,18 +9,13 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
-import { enableMapSet, freeze, type Draft } from 'immer'
+import type { Draft } from 'immer'
 import type { EnrollmentEvent } from '../enrollment/events.js'
 import { applyEnrollmentEvent, notEnrolled } from '../enrollment/evolve.js'
 import { Enrollment, type EnrollmentStatus } from '../enrollment/state.js'
 import { deepFreeze } from '../freeze.js'
-import type { CorruptEvent } from '../store/errors.js'
-import type { RecordedEvent } from '../store/recorded-event.js'
 import { enrollmentEventDecoder } from './enrollment-events.js'
 import { defineProjection, type Projection } from './projection.js'
-
-// Immer drafts a Map or a Set only with this plugin; the read model is made of them.
-enableMapSet()
 
 // -------------------------------------------------------------------------------------
 // model
@@ -128,7 +123,7 @@ const evolveModel = (draft: Draft<EnrollmentsReadModel>, event: EnrollmentEvent)
 // -------------------------------------------------------------------------------------
 
 /** Freezes a model deeply, Maps and Sets included (immer's `freeze` makes them refuse `set`). */
-const freezeModel = (model: Mutable): EnrollmentsReadModel => freeze(model, true)
+const freezeModel = (model: Mutable): EnrollmentsReadModel => deepFreeze(model)
 
 const modelOf = (enrollments: ReadonlyArray<Enrollment>): EnrollmentsReadModel => {
   const model = emptyModel()
@@ -191,35 +186,6 @@ export const EnrollmentsReadModelCodec = new t.Type<
 // projection
 // -------------------------------------------------------------------------------------
 
-const definition = defineProjection<EnrollmentsReadModel, EnrollmentEvent>({
-  name: 'enrollments',
-  initialState: emptyModel(),
-  decode: enrollmentEventDecoder,
-  evolve: evolveModel,
-  codec: EnrollmentsReadModelCodec,
-})
-
-const initialState = freezeModel(emptyModel())
-
-/**
- * From the initial state, a batch is folded on a model nobody else holds, and frozen once at the
- * end by immer's `freeze`, which freezes Maps and Sets too (they then refuse `set`, `add`,
- * `delete` and `clear`), where a plain deep freeze stops at a Map's entries. From any other
- * state, the definition's `apply` runs the batch in one `produce`.
- */
-const rebuild = (
-  events: ReadonlyArray<RecordedEvent>,
-): E.Either<CorruptEvent, EnrollmentsReadModel> => {
-  const model = emptyModel()
-  for (const recorded of events) {
-    const decoded = enrollmentEventDecoder(recorded)
-    if (E.isLeft(decoded)) return decoded
-    if (decoded.right !== undefined)
-      evolveModel(model as Draft<EnrollmentsReadModel>, decoded.right)
-  }
-  return E.right(events.length === 0 ? initialState : freezeModel(model))
-}
-
 /**
  * The enrollments read model as a projection: every enrollment stream's events (other streams'
  * are skipped), folded by the core's enrollment recipe into one state per enrollment, with the
@@ -244,9 +210,11 @@ const rebuild = (
  * assert.deepEqual([...(model.right.byStatus.get('active') ?? [])], ['enr-1'])
  * assert.throws(() => (model.right.enrollments as Map<string, unknown>).clear()) // frozen
  */
-export const enrollmentsReadModel: Projection<EnrollmentsReadModel, EnrollmentEvent> = {
-  ...definition,
-  initialState,
-  apply: (state, events) =>
-    state === initialState ? rebuild(events) : definition.apply(state, events),
-}
+export const enrollmentsReadModel: Projection<EnrollmentsReadModel, EnrollmentEvent> =
+  defineProjection<EnrollmentsReadModel, EnrollmentEvent>({
+    name: 'enrollments',
+    initialState: emptyModel(),
+    decode: enrollmentEventDecoder,
+    evolve: evolveModel,
+    codec: EnrollmentsReadModelCodec,
+  })

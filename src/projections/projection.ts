@@ -11,7 +11,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
-import { produce, type Draft } from 'immer'
+import { enableMapSet, produce, type Draft } from 'immer'
 import { deepFreeze } from '../freeze.js'
 import type { CorruptEvent } from '../store/errors.js'
 import type { RecordedEvent } from '../store/recorded-event.js'
@@ -109,6 +109,9 @@ const asRecorded: ProjectionDecoder<never> = (recorded) => E.right(recorded as n
 export const defineProjection = <S, Ev = RecordedEvent>(
   definition: ProjectionDefinition<S, Ev>,
 ): Projection<S, Ev> => {
+  // A read model of many rows keeps them in a Map (ids such as `__proto__` are safe keys there);
+  // immer drafts Maps and Sets only with this plugin. Enabling it twice is harmless.
+  enableMapSet()
   const decode = definition.decode ?? (asRecorded as ProjectionDecoder<Ev>)
   const { evolve } = definition
   const initialState = deepFreeze(structuredClone(definition.initialState))
