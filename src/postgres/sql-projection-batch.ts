@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
+import type { RecordedEvent } from '../store/recorded-event.js'
 import type { Queryable } from './client.js'
 import { checkpointsTable } from './checkpoints.js'
 import { eventColumns, int8ToNumber, toRecordedEvent, type EventRow } from './rows.js'
@@ -13,6 +14,7 @@ import { quotedSchema } from './schema.js'
 import {
   partitionsChanged,
   projectionApplyFailed,
+  projectionBatchFailed,
   type AnySqlProjection,
   type SqlProjectionError,
 } from './sql-projection.js'
@@ -102,6 +104,32 @@ export const partitionWork = (
     )
   }
 
+  /** The decoded events of a batch, applied by `applyBatch` at once or by `apply` one by one. */
+  const applyEvents = async (
+    tx: Queryable,
+    events: ReadonlyArray<unknown>,
+    recorded: ReadonlyArray<RecordedEvent>,
+    read: { readonly events: number; readonly from: number; readonly to: number },
+  ): Promise<void> => {
+    if (projection.applyBatch !== undefined) {
+      if (events.length === 0) return
+      try {
+        await projection.applyBatch(tx, events, s, recorded)
+      } catch (error) {
+        throw new Abort(projectionBatchFailed(name, read, error))
+      }
+      return
+    }
+    for (const [i, event] of events.entries()) {
+      const source = recorded[i] as RecordedEvent
+      try {
+        await projection.apply(tx, event, s, source)
+      } catch (error) {
+        throw new Abort(projectionApplyFailed(name, source, error))
+      }
+    }
+  }
+
   /** One batch of one partition: how many events it read, or `held` by another worker. */
   const batch = async (tx: Queryable, partition: number): Promise<BatchRead> => {
     const locked = await tx.query(
@@ -127,29 +155,25 @@ export const partitionWork = (
     const after = int8ToNumber(row.position)
     const params = partitions === 1 ? [after, batchSize] : [after, batchSize, partitions, partition]
     const { rows } = await tx.query(readEvents, params)
-    let from = 0
-    let to = after
+    if (rows.length === 0) return { events: 0, from: 0, to: after }
+    const events: unknown[] = []
+    const recordedEvents: RecordedEvent[] = []
     for (const eventRow of rows as ReadonlyArray<EventRow>) {
       const recorded = toRecordedEvent(eventRow)
       const decoded = projection.decode(recorded)
       if (E.isLeft(decoded)) throw new Abort(decoded.left)
-      if (decoded.right !== undefined) {
-        try {
-          await projection.apply(tx, decoded.right, s, recorded)
-        } catch (error) {
-          throw new Abort(projectionApplyFailed(name, recorded, error))
-        }
-      }
-      if (from === 0) from = recorded.position
-      to = recorded.position
+      if (decoded.right === undefined) continue
+      events.push(decoded.right)
+      recordedEvents.push(recorded)
     }
-    if (rows.length > 0) {
-      await tx.query(
-        `UPDATE ${table} SET position = $3, state = $4::jsonb, updated_at = now()
-         WHERE name = $1 AND partition = $2`,
-        [name, partition, to, rowState],
-      )
-    }
+    const from = int8ToNumber((rows[0] as EventRow).position)
+    const to = int8ToNumber((rows[rows.length - 1] as EventRow).position)
+    await applyEvents(tx, events, recordedEvents, { events: rows.length, from, to })
+    await tx.query(
+      `UPDATE ${table} SET position = $3, state = $4::jsonb, updated_at = now()
+       WHERE name = $1 AND partition = $2`,
+      [name, partition, to, rowState],
+    )
     return { events: rows.length, from, to }
   }
 

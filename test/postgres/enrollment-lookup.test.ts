@@ -10,7 +10,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { EnrollmentEvent, EventStore } from 'microcred'
 import {
   createSqlProjectionRunner,
   defineSqlProjection,
@@ -20,11 +19,10 @@ import {
   enrollmentsByProgram,
   enrollmentsByStatus,
   type AnySqlProjection,
-  type EnrollmentLookupRow,
   type PostgresClient,
 } from 'microcred/postgres'
-import { historyArbitrary, type History } from 'microcred/testing'
 import { appliedEventsProjection, notAppliedOnce } from './fixtures/applied-events.js'
+import { allRows, byId, logsArbitrary, oracle, writeInterleaved } from './fixtures/lookup-logs.js'
 import {
   clientOf,
   databaseUrl,
@@ -36,99 +34,6 @@ import {
 } from './support.js'
 
 warnIfNoServer()
-
-// -------------------------------------------------------------------------------------
-// the oracle: a plain loop, no SQL
-// -------------------------------------------------------------------------------------
-
-const oracle = (events: ReadonlyArray<EnrollmentEvent>): EnrollmentLookupRow[] => {
-  const rows = new Map<
-    string,
-    { -readonly [K in keyof EnrollmentLookupRow]: EnrollmentLookupRow[K] }
-  >()
-  for (const event of events) {
-    const { enrollmentId, at } = event.data
-    const row = rows.get(enrollmentId)
-    if (event.type === 'EducatorEnrolled') {
-      if (row === undefined) {
-        rows.set(enrollmentId, {
-          enrollmentId,
-          educatorId: event.data.educator.id,
-          cohortId: event.data.cohortId,
-          programId: event.data.programId,
-          programVersion: event.data.programVersion,
-          status: 'active',
-          enrolledAt: at,
-          lastEventAt: at,
-          earnedAt: null,
-          withdrawnAt: null,
-          revokedAt: null,
-        })
-      }
-      continue
-    }
-    if (row === undefined) continue
-    row.lastEventAt = at
-    if (event.type === 'CredentialEarned') Object.assign(row, { status: 'earned', earnedAt: at })
-    if (event.type === 'EnrollmentWithdrawn') {
-      Object.assign(row, { status: 'withdrawn', withdrawnAt: at })
-    }
-    if (event.type === 'CredentialRevoked') Object.assign(row, { status: 'revoked', revokedAt: at })
-  }
-  return byId([...rows.values()])
-}
-
-const byId = (rows: ReadonlyArray<EnrollmentLookupRow>): EnrollmentLookupRow[] =>
-  [...rows].sort((a, b) => (a.enrollmentId < b.enrollmentId ? -1 : 1))
-
-// -------------------------------------------------------------------------------------
-// generated logs
-// -------------------------------------------------------------------------------------
-
-/** 1 to 3 histories of distinct enrollments (about 40 events each). */
-const historiesArbitrary: fc.Arbitrary<ReadonlyArray<History>> = fc
-  .integer({ min: 1, max: 3 })
-  .chain((count) =>
-    fc.tuple(
-      ...Array.from({ length: count }, (_, i) =>
-        historyArbitrary({ enrollmentId: `enr-${i + 1}`, start: `2026-09-0${i + 1}T15:00:00Z` }),
-      ),
-    ),
-  )
-
-/** Appends the histories' events, interleaved by `choices`, 1 to 3 events an append. */
-const writeInterleaved = async (
-  store: EventStore,
-  histories: ReadonlyArray<History>,
-  choices: ReadonlyArray<number>,
-): Promise<void> => {
-  const pending = histories.map((history) => ({
-    streamId: `enrollment-${history.journey.enrollmentId}`,
-    events: [...history.events],
-    version: 0,
-  }))
-  let n = 0
-  let choice = 0
-  for (;;) {
-    const live = pending.filter((stream) => stream.events.length > 0)
-    if (live.length === 0) return
-    const pick = choices[choice++ % Math.max(1, choices.length)] ?? 0
-    const stream = live[pick % live.length]
-    if (stream === undefined) return
-    const chunk = stream.events.splice(0, 1 + (pick % 3))
-    const appended = await store.appendToStream(
-      stream.streamId,
-      chunk.map((event) => ({ type: event.type, data: event.data, metadata: metadata(++n) })),
-      { expectedVersion: stream.version },
-    )
-    if (E.isLeft(appended)) throw new Error(appended.left.message)
-    stream.version += chunk.length
-  }
-}
-
-/** Every row of the lookup, through the public queries (every generated enrollment is in cohort-1). */
-const allRows = async (client: PostgresClient, schema: string) =>
-  byId(await enrollmentsByCohort(client, 'cohort-1', { schema }))
 
 /**
  * Runs `projection` as a district's workers might: one crashes in `apply` at the event at a
@@ -144,20 +49,46 @@ const crashStopAndFinish = async (
   stopAfter: number,
 ): Promise<void> => {
   const position = logLength === 0 ? 0 : 1 + (crashAt % logLength)
-  const crashing = defineSqlProjection({
-    ...projection,
-    apply: async (tx, event, s, recorded) => {
-      if (recorded.position === position) throw new Error('the worker crashed')
-      await projection.apply(tx, event, s, recorded)
-    },
-  })
+  const crash = () => {
+    throw new Error('the worker crashed')
+  }
+  const crashing =
+    projection.applyBatch === undefined
+      ? defineSqlProjection({
+          ...projection,
+          apply: async (tx, event, s, recorded) => {
+            if (recorded.position === position) crash()
+            await projection.apply(tx, event, s, recorded)
+          },
+        })
+      : defineSqlProjection({
+          ...projection,
+          applyBatch: async (tx, events, s, recorded) => {
+            // Writes what comes before the crash first: the rollback must undo it.
+            const before = recorded.findIndex((event) => event.position === position)
+            await projection.applyBatch(
+              tx,
+              before < 0 ? events : events.slice(0, before),
+              s,
+              recorded,
+            )
+            if (before >= 0) crash()
+          },
+        })
   const crashed = await createSqlProjectionRunner(client, crashing, options).catchUp()
   if (logLength > 0) {
-    expect(E.isLeft(crashed) && crashed.left).toMatchObject({
+    const failed = E.isLeft(crashed) ? crashed.left : undefined
+    expect(failed).toMatchObject({
       _tag: 'ProjectionApplyFailed',
-      position,
       message: expect.stringContaining('the worker crashed'),
     })
+    // The event's position, or the positions of the batch that holds it.
+    expect(failed?._tag === 'ProjectionApplyFailed' && failed.position).toBeLessThanOrEqual(
+      position,
+    )
+    expect(failed?._tag === 'ProjectionApplyFailed' && failed.lastPosition).toBeGreaterThanOrEqual(
+      position,
+    )
   }
   let batches = 0
   const stopped = createSqlProjectionRunner(client, projection, {
@@ -180,17 +111,17 @@ const lookupEqualsOracle = (kind: ClientKind, numRuns: number) =>
     const client = await clientOf(kind)
     await fc.assert(
       fc.asyncProperty(
-        historiesArbitrary,
+        logsArbitrary(),
         fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
         fc.integer({ min: 1, max: 3 }),
         fc.integer({ min: 3, max: 40 }),
         fc.nat(),
         fc.integer({ min: 1, max: 4 }),
-        async (histories, choices, partitions, batchSize, crashAt, stopAfter) => {
+        async (logs, choices, partitions, batchSize, crashAt, stopAfter) => {
           const { store, schema, cleanup } = await storeIn(client, 'lk')
           try {
-            await writeInterleaved(store, histories, choices)
-            const events = histories.flatMap((history) => history.events)
+            await writeInterleaved(store, logs, choices)
+            const events = logs.flatMap((log) => log.events)
             const expected = oracle(events)
             const lookup = defineSqlProjection({ ...enrollmentLookupProjection, partitions })
 
