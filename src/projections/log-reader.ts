@@ -92,6 +92,12 @@ export interface BatchHandler<Err> {
   readonly problems?: ReadonlyArray<string>
   /** Goes back to the state before any event, for a rebuild. */
   readonly reset: () => void
+  /**
+   * True when a batch whose handling threw may have been applied in part (a working copy
+   * changed in place): the reader then starts again from the checkpoint, where position and
+   * state agree.
+   */
+  readonly partialOnThrow?: boolean
   /** Handles a batch, all of it or (on a `Left`) none that counts: the position stays. */
   readonly handle: (events: ReadonlyArray<RecordedEvent>) => Promise<E.Either<Err, void>>
   /** The checkpoint to save at `position`: the position, and the state that belongs to it. */
@@ -259,6 +265,7 @@ export const createLogReader = <Err>(
     try {
       handled = await handler.handle(batch)
     } catch (error) {
+      if (handler.partialOnThrow === true) loaded = false
       return failed(projectionThrew(name, (batch[0] as RecordedEvent).position, error))
     }
     if (E.isLeft(handled)) return failed(handled.left)

@@ -61,6 +61,21 @@ export interface Projection<S, Ev = RecordedEvent> {
    * (the same state when nothing changed); stops at the first event that does not decode.
    */
   readonly apply: (state: S, events: ReadonlyArray<RecordedEvent>) => E.Either<CorruptEvent, S>
+  /**
+   * For runners: a new, unfrozen initial state that the caller alone holds, to fold into with
+   * `applyInPlace` and freeze (`deepFreeze`) before anyone else sees it.
+   */
+  readonly fresh: () => S
+  /**
+   * For runners: applies a batch to a state that the caller alone holds (from `fresh`, or decoded
+   * from a checkpoint), changing it in place: no copy, no freeze. A batch with an event that does
+   * not decode (`Left`) changes nothing; if `evolve` throws, the state holds part of the batch
+   * and must be thrown away.
+   */
+  readonly applyInPlace: (
+    working: S,
+    events: ReadonlyArray<RecordedEvent>,
+  ) => E.Either<CorruptEvent, S>
 }
 
 // -------------------------------------------------------------------------------------
@@ -117,13 +132,20 @@ export const defineProjection = <S, Ev = RecordedEvent>(
   const initialState = deepFreeze(structuredClone(definition.initialState))
   const fresh = () => structuredClone(definition.initialState)
 
+  // Every event of the batch is decoded before any is applied: a batch that does not decode
+  // changes nothing, even in place.
   const applyAll = (draft: S, events: ReadonlyArray<RecordedEvent>): E.Either<CorruptEvent, S> => {
+    const decoded: (Ev | undefined)[] = new Array<Ev | undefined>(events.length)
+    for (let i = 0; i < events.length; i++) {
+      const event = decode(events[i] as RecordedEvent)
+      if (E.isLeft(event)) return event
+      decoded[i] = event.right
+    }
     let state = draft
-    for (const recorded of events) {
-      const decoded = decode(recorded)
-      if (E.isLeft(decoded)) return decoded
-      if (decoded.right === undefined) continue
-      state = (evolve(state as Draft<S>, decoded.right, recorded) ?? state) as S
+    for (let i = 0; i < events.length; i++) {
+      const event = decoded[i]
+      if (event === undefined) continue
+      state = (evolve(state as Draft<S>, event, events[i] as RecordedEvent) ?? state) as S
     }
     return E.right(state)
   }
@@ -154,6 +176,8 @@ export const defineProjection = <S, Ev = RecordedEvent>(
     evolve,
     codec: definition.codec,
     apply,
+    fresh,
+    applyInPlace: applyAll,
   }
 }
 

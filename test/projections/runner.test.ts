@@ -141,6 +141,31 @@ describe('createProjectionRunner', () => {
     expect(runner.position()).toBe(2)
   })
 
+  it('after a projection throws half-way through a batch, starts again from its checkpoint: nothing is counted twice', async () => {
+    const store = createInMemoryEventStore()
+    await note(store, 6)
+    let throwAt: number | undefined = 4
+    const flaky = defineProjection({
+      name: 'flaky-sum',
+      initialState: { total: 0, count: 0 },
+      evolve: (draft, event) => {
+        const { n } = event.data as { n: number }
+        if (n === throwAt) throw new Error('a bug in the projection')
+        draft.total += n
+        draft.count += 1
+      },
+      codec: t.type({ total: t.number, count: t.number }),
+    })
+    const checkpoints = createInMemoryCheckpoints()
+    // Batches [1, 2] [3, 4] [5, 6]: event 3 is applied in place before event 4 throws.
+    const runner = createProjectionRunner(store, flaky, { checkpoints, batchSize: 2 })
+    const failed = await runner.catchUp()
+    expect(E.isLeft(failed) && failed.left._tag).toBe('ProjectionThrew')
+    throwAt = undefined // the bug is fixed; the same runner goes on
+    expect(await runner.catchUp()).toEqual(E.right(6))
+    expect(runner.state()).toEqual({ total: 21, count: 6 })
+  })
+
   it('reports a failing store, a failing checkpoint store and a throwing projection as values', async () => {
     const store = createInMemoryEventStore()
     await note(store, 3)
