@@ -37,7 +37,11 @@ export interface RunnerOptions {
   readonly batchSize?: number
   /** How long to wait between polls of the live log once caught up, in ms (default 100). */
   readonly pollMs?: number
-  /** How many events to handle between checkpoint saves (default 10000). */
+  /**
+   * How many events to handle at least between checkpoint saves (default 10000). A save also
+   * waits until ten times as long as the last save took has passed since it, so saving a large
+   * state costs at most about a tenth of the runner's time.
+   */
   readonly snapshotEvery?: number
 }
 
@@ -173,6 +177,8 @@ export const createLogReader = <Err>(
   let position = 0
   let savedPosition = 0
   let sinceSave = 0
+  // When the next save while reading may be made: ten times the last save's duration after it.
+  let nextSaveAt = 0
   let stopRequested = false
   const following = new Set<Promise<unknown>>()
   const wakers = new Set<() => void>()
@@ -227,6 +233,7 @@ export const createLogReader = <Err>(
 
   const save = async (): Promise<Result<void>> => {
     if (!loaded || position === savedPosition) return E.right(undefined)
+    const started = performance.now()
     try {
       await checkpoints.save(name, handler.checkpointAt(position))
     } catch (error) {
@@ -236,6 +243,8 @@ export const createLogReader = <Err>(
     }
     savedPosition = position
     sinceSave = 0
+    const savedAt = performance.now()
+    nextSaveAt = savedAt + 10 * (savedAt - started)
     return E.right(undefined)
   }
 
@@ -272,7 +281,7 @@ export const createLogReader = <Err>(
     position = last.position
     sinceSave += batch.length
     settleWaiters(false)
-    if (sinceSave >= snapshotEvery) {
+    if (sinceSave >= snapshotEvery && performance.now() >= nextSaveAt) {
       const saved = await save()
       if (E.isLeft(saved)) return saved
     }
