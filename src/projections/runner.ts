@@ -90,7 +90,7 @@ export const createProjectionRunner = <S, Ev>(
 ): ProjectionRunner<S> => {
   const { name, codec, initialState } = projection
   // What `state()` hands out: deeply frozen. While nobody has seen the state since the last
-  // batches (a catch-up from the first event or from a checkpoint), the runner folds them into a
+  // batches (a catch-up from the first event, a rebuild), the runner folds them into a
   // working copy it alone holds, changed in place, and freezes it only when `state()` is asked
   // for: a batch then costs what a private fold costs, not a `produce` over every row.
   let state = initialState
@@ -132,8 +132,9 @@ export const createProjectionRunner = <S, Ev>(
             ),
           )
         }
-        // Decoded from the checkpoint's copy: nobody else holds it.
-        working = decoded.right
+        // A codec may hand back frozen parts (the enrollments read model's does): the restored
+        // state is published, and the next batches go through \`produce\`.
+        state = deepFreeze(decoded.right)
         return E.right(checkpoint.position)
       },
       reset: () => {

@@ -7,32 +7,15 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
-  assessorQueue,
-  cohortProgress,
-  cohortTotals,
-  educatorTranscript,
-  enrollmentsByCohort,
-  enrollmentsByEducator,
-  enrollmentsByProgram,
-  enrollmentsByStatus,
   enrollmentsReadModel,
   EnrollmentsReadModelCodec,
   foldEnrollments,
-  programAnalytics,
-  salaryPointsLedger,
   type EnrollmentsReadModel,
   type RecordedEvent,
 } from '../../../src/index.js'
+import { expectOracleReports } from './expect-oracle.js'
 import { batches, decodedLog, districtLogArbitrary, recordedLog } from './histories.js'
-import {
-  oracleAnalytics,
-  oracleCohortProgress,
-  oracleFold,
-  oracleIds,
-  oracleLedger,
-  oracleQueue,
-  oracleTranscript,
-} from './oracle.js'
+import { oracleFold } from './oracle.js'
 
 const foldInBatches = (log: ReadonlyArray<RecordedEvent>, sizes: ReadonlyArray<number>) => {
   let model = enrollmentsReadModel.initialState
@@ -43,15 +26,6 @@ const foldInBatches = (log: ReadonlyArray<RecordedEvent>, sizes: ReadonlyArray<n
   }
   return model
 }
-
-const instants = [
-  '2026-08-01T00:00:00Z',
-  '2026-10-15T12:00:00Z',
-  '2027-01-01T00:00:00Z',
-  '2027-06-30T23:00:00Z',
-  '2028-01-01T00:00:00Z',
-]
-const ids = (list: ReadonlyArray<{ enrollmentId: string }>) => list.map((e) => e.enrollmentId)
 
 const sizes = fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 8 })
 const runs = { numRuns: 40 }
@@ -69,42 +43,7 @@ describe('the read models equal the oracle over random district logs', () => {
         expect(batched).toEqual(model)
         expect(model.enrollments).toEqual(foldEnrollments(decoded))
 
-        // Lookups, from the indexes.
-        const values = [...seen.values()]
-        for (const key of new Set(values.map((one) => one.educatorId))) {
-          const expected = oracleIds(seen, (one) => one.educatorId === key)
-          expect(ids(enrollmentsByEducator(model, key))).toEqual(expected)
-          expect(educatorTranscript(batched, key)).toEqual(oracleTranscript(seen, key))
-        }
-        for (const key of ['cohort-a', 'cohort-b']) {
-          const expected = oracleIds(seen, (one) => one.cohortId === key)
-          expect(ids(enrollmentsByCohort(model, key))).toEqual(expected)
-          for (const asOf of instants) {
-            const rows = cohortProgress(batched, { cohortId: key, asOf })
-            expect(rows).toEqual(oracleCohortProgress(seen, key, asOf))
-            expect(cohortTotals(rows).enrollments).toBe(expected.length)
-          }
-        }
-        for (const key of new Set(values.map((one) => one.programId))) {
-          const expected = oracleIds(seen, (one) => one.programId === key)
-          expect(ids(enrollmentsByProgram(model, key))).toEqual(expected)
-        }
-        for (const status of ['active', 'earned', 'withdrawn', 'revoked'] as const) {
-          const expected = oracleIds(seen, (one) => one.status === status)
-          expect(ids(enrollmentsByStatus(model, status))).toEqual(expected)
-          expect(model.byStatus.has(status)).toBe(expected.length > 0)
-        }
-
-        for (const now of instants) {
-          expect(assessorQueue(batched, { now })).toEqual(oracleQueue(seen, now))
-          for (const assessorId of ['assessor-1', 'assessor-2']) {
-            expect(assessorQueue(batched, { now, assessorId })).toEqual(
-              oracleQueue(seen, now, assessorId),
-            )
-          }
-        }
-        expect(salaryPointsLedger(batched)).toEqual(oracleLedger(seen))
-        expect(programAnalytics(batched)).toEqual(oracleAnalytics(seen))
+        expectOracleReports(batched, seen)
       }),
       runs,
     )
