@@ -28,6 +28,9 @@ export const deepFreeze = <A>(value: A): A => {
 }
 
 const refuse = (): never => {
+  // A frozen collection refuses a change the way a frozen object does in strict mode: a TypeError
+  // at the caller's bug, not a domain error.
+  // eslint-disable-next-line no-restricted-syntax
   throw new TypeError('this Map or Set is frozen: it cannot be changed')
 }
 
