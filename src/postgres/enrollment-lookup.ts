@@ -146,7 +146,7 @@ export const enrollmentLookupProjection = defineSqlProjection<EnrollmentEvent>({
        earned_at       text,
        withdrawn_at    text,
        revoked_at      text
-     )`,
+     ) WITH (fillfactor = 70)`,
     ...['educator_id', 'cohort_id', 'program_id', 'status'].map(
       (column) =>
         `CREATE INDEX IF NOT EXISTS ${enrollmentLookupTable}_${column}

@@ -21,7 +21,11 @@ import { Abort, held, partitionWork } from './sql-projection-batch.js'
 
 /** Options of `createSqlProjectionRunner`. */
 export interface SqlProjectionRunnerOptions extends SchemaOptions {
-  /** How many events one batch (one transaction) reads at most (default 500). */
+  /**
+   * How many events one batch (one transaction) reads at most (default 2,000: there the five
+   * round trips a batch costs besides its events no longer show; a batch's events are held in
+   * memory, and a batch that fails is done again whole).
+   */
   readonly batchSize?: number
   /** How long `follow` waits (ms) when it found nothing to apply (default 500). */
   readonly pollMs?: number
@@ -113,7 +117,7 @@ export const createSqlProjectionRunner = (
   const schema = options.schema ?? defaultSchema
   quotedSchema(schema)
   const { name, partitions } = projection
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 2000))
   const pollMs = Math.max(1, options.pollMs ?? 500)
   const work = partitionWork(projection, schema, batchSize, options.workerId)
 

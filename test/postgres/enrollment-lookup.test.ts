@@ -2,10 +2,11 @@
  * The enrollment lookup, a SQL read model, equals a small independent oracle (a plain loop over
  * the same events) over random histories written to the store, interleaved: on PGlite and on the
  * server (skipped, saying why, without DATABASE_URL). In every run the runner is split into 1-3
- * partitions with random batch sizes, crashes in `apply` once (the batch rolls back), is stopped
+ * partitions with random batch sizes, crashes in `applyBatch` once (the batch rolls back), is stopped
  * between batches and started again, and the table is rebuilt: every way ends in the same rows.
  * A test-only projection run the same way records each event it applies (UNIQUE per event), so
- * an event applied twice or skipped shows, whatever the lookup's columns happen to keep.
+ * an event applied twice or skipped shows, whatever the lookup's columns happen to keep; it
+ * applies one event or a batch at a time.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
@@ -117,7 +118,8 @@ const lookupEqualsOracle = (kind: ClientKind, numRuns: number) =>
         fc.integer({ min: 3, max: 40 }),
         fc.nat(),
         fc.integer({ min: 1, max: 4 }),
-        async (logs, choices, partitions, batchSize, crashAt, stopAfter) => {
+        fc.boolean(),
+        async (logs, choices, partitions, batchSize, crashAt, stopAfter, inBatches) => {
           const { store, schema, cleanup } = await storeIn(client, 'lk')
           try {
             await writeInterleaved(store, logs, choices)
@@ -128,7 +130,7 @@ const lookupEqualsOracle = (kind: ClientKind, numRuns: number) =>
             const options = { schema, batchSize }
             await crashStopAndFinish(client, lookup, options, events.length, crashAt, stopAfter)
             // The runner itself: every event applied exactly once, none skipped.
-            const applied = appliedEventsProjection({ partitions })
+            const applied = appliedEventsProjection({ partitions, batch: inBatches })
             await crashStopAndFinish(client, applied, options, events.length, crashAt, stopAfter)
             expect(await notAppliedOnce(client, schema)).toEqual([])
             const rows = await allRows(client, schema)

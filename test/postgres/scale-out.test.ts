@@ -2,7 +2,8 @@
  * Competing consumers on the server (skipped, saying why, without DATABASE_URL): three worker
  * processes run one SQL projection split into six partitions over a log of 2,000 events. Its
  * `apply` records each event under a UNIQUE (stream_id, version) and sleeps in the database, so a
- * batch takes a while; one worker is killed with SIGKILL in the middle of a batch. The others
+ * batch takes a while; one worker, which applies each batch in one statement (`applyBatch`), is
+ * killed with SIGKILL in the middle of a batch. The others
  * take its partitions over once the server has rolled its transaction back, and in the end every
  * event of the log was applied exactly once, the ones the dead worker was applying included.
  */
@@ -51,12 +52,13 @@ class Worker {
     readonly id: string,
     schema: string,
     onLine: (worker: Worker) => void = () => undefined,
+    { mode = 'event', sleepMs = 1 }: { mode?: 'event' | 'batch'; sleepMs?: number } = {},
   ) {
-    this.child = spawn(
-      process.execPath,
-      ['--import', 'tsx', fixture, databaseUrl ?? '', schema, id, `${partitions}`, '25', '1'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-    )
+    const args = [databaseUrl ?? '', schema, id, `${partitions}`, '25', `${sleepMs}`, mode]
+    this.child = spawn(process.execPath, ['--import', 'tsx', fixture, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)))
     this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       const lines = (this.partial + chunk).split('\n')
@@ -115,16 +117,22 @@ describe.skipIf(databaseUrl === undefined)(
         const total = streams * eventsPerStream
 
         let killedAt: { readonly uncommitted: ReadonlyArray<number> } | undefined
-        const victim = new Worker('victim', schema, (worker) => {
-          // Killed as soon as it applies an event of its third batch: its transaction is open.
-          if (killedAt === undefined && worker.committed.length >= 2) {
-            const uncommitted = worker.applying.slice(worker.appliedAtLastCommit)
-            if (uncommitted.length > 0) {
-              worker.child.kill('SIGKILL')
-              killedAt = { uncommitted }
+        // The victim applies a batch in one statement that sleeps 10 ms an event (250 ms).
+        const victim = new Worker(
+          'victim',
+          schema,
+          (worker) => {
+            // Killed as soon as it applies an event of its third batch: its transaction is open.
+            if (killedAt === undefined && worker.committed.length >= 2) {
+              const uncommitted = worker.applying.slice(worker.appliedAtLastCommit)
+              if (uncommitted.length > 0) {
+                worker.child.kill('SIGKILL')
+                killedAt = { uncommitted }
+              }
             }
-          }
-        })
+          },
+          { mode: 'batch', sleepMs: 10 },
+        )
         const others = [new Worker('worker-a', schema), new Worker('worker-b', schema)]
 
         const applied = async () => {
