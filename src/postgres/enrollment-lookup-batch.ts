@@ -14,6 +14,8 @@
  * `UPDATE` runs first and reaches only the rows that existed; the `INSERT ... ON CONFLICT DO
  * NOTHING` then adds only the rows that did not.
  *
+ * @internal The SQL projection runner's and the enrollment lookup's own, not exported.
+ *
  * @packageDocumentation
  */
 import type { EnrollmentEvent } from '../enrollment/events.js'

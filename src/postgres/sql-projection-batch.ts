@@ -3,6 +3,8 @@
  * of one partition (lock the partition's row, read its next events, apply them, advance the
  * row), each run by the runner inside a transaction of its own.
  *
+ * @internal The SQL projection runner's and the enrollment lookup's own, not exported.
+ *
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
