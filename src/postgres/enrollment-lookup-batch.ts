@@ -20,7 +20,7 @@
  */
 import type { EnrollmentEvent } from '../enrollment/events.js'
 import type { Queryable } from './client.js'
-import type { EnrollmentLookupRow } from './enrollment-lookup.js'
+import type { EnrollmentLookupRow } from './enrollment-lookup-row.js'
 
 // -------------------------------------------------------------------------------------
 // model

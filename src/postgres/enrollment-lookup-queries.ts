@@ -8,7 +8,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { decodeIssues, formatIssues } from '../codec.js'
 import { EnrollmentStatus } from '../enrollment/state.js'
 import { sqlState, type Queryable } from './client.js'
-import { EnrollmentLookupRow, enrollmentLookupTable } from './enrollment-lookup.js'
+import { enrollmentLookupTable } from './enrollment-lookup.js'
+import { EnrollmentLookupRow } from './enrollment-lookup-row.js'
 import { defaultSchema, quotedSchema, type SchemaOptions } from './schema.js'
 
 /** Options of the lookup's queries. */

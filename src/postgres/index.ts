@@ -53,11 +53,8 @@ export {
   type SqlProjectionRunner,
   type SqlProjectionRunnerOptions,
 } from './sql-projection-runner.js'
-export {
-  enrollmentLookupProjection,
-  EnrollmentLookupRow,
-  enrollmentLookupTable,
-} from './enrollment-lookup.js'
+export { enrollmentLookupProjection, enrollmentLookupTable } from './enrollment-lookup.js'
+export { EnrollmentLookupRow } from './enrollment-lookup-row.js'
 export {
   enrollmentsByCohort,
   enrollmentsByEducator,
