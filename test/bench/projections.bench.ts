@@ -189,7 +189,10 @@ const rebuildRows = async (target: Target, log: Log): Promise<Row[]> => {
     guard(E.isRight(table.value), `the lookup's rebuild failed: ${JSON.stringify(table.value)}`)
     // As a district runs them: each runner in its own loop, both at once.
     const both = await timeAsync(() => Promise.all([readModel.rebuild(), lookup.rebuild()]))
-    guard(both.value.every(E.isRight), 'a rebuild of the two read models at once failed')
+    guard(
+      E.isRight(both.value[0]) && E.isRight(both.value[1]),
+      'a rebuild of the two read models at once failed',
+    )
     if (round === 0) continue // warm-up
     fold.push(base.millis)
     model.push(lib.millis)
