@@ -123,7 +123,7 @@ const contract = (
           expect(await checkpoints.load(name)).toEqual(checkpoint)
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 10 },
     )
   })
 }

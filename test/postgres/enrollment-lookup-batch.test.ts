@@ -169,12 +169,12 @@ const batchEqualsPerEvent = (kind: ClientKind, numRuns: number) =>
   })
 
 describe('the enrollment lookup, batch against per event, on PGlite', () => {
-  batchEqualsPerEvent('pglite', 10)
+  batchEqualsPerEvent('pglite', 6)
 })
 
 describe.skipIf(databaseUrl === undefined)(
   `the enrollment lookup, batch against per event, on the server${serverSkipReason}`,
   () => {
-    batchEqualsPerEvent('server', 8)
+    batchEqualsPerEvent('server', 5)
   },
 )

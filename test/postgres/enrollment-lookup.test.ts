@@ -168,7 +168,7 @@ const lookupEqualsOracle = (kind: ClientKind, numRuns: number) =>
   })
 
 describe('the enrollment lookup on PGlite', () => {
-  lookupEqualsOracle('pglite', 8)
+  lookupEqualsOracle('pglite', 6)
 
   it('stops at an event filed under another enrollment, and advances past nothing', async () => {
     const client = await clientOf('pglite')
@@ -247,6 +247,6 @@ describe('the enrollment lookup on PGlite', () => {
 describe.skipIf(databaseUrl === undefined)(
   `the enrollment lookup on the server${serverSkipReason}`,
   () => {
-    lookupEqualsOracle('server', 6)
+    lookupEqualsOracle('server', 5)
   },
 )

@@ -49,7 +49,7 @@ const kinds: ReadonlyArray<{
   {
     name: `the PostgreSQL server, checkpoints in its table${serverSkipReason}`,
     skip: databaseUrl === undefined,
-    numRuns: 5,
+    numRuns: 4,
     open: async () => {
       const client = await clientOf('server')
       const { store, schema, cleanup } = await storeIn(client, 'readmodels')
