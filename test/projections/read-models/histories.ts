@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import {
   createInMemoryEventStore,
+  type EventStore,
   enrollmentEventDecoder,
   enrollmentStreamId,
   type EnrollmentEvent,
@@ -78,15 +79,12 @@ export const districtLogArbitrary = (max = 4): fc.Arbitrary<EnrollmentEvent[]> =
         })
     })
 
-/** Writes the events to a new in-memory store, one append each, and reads the log back. */
-export const recordedLog = async (
+/** Appends the events to a store, one append each, to their enrollments' streams. */
+export const writeDistrictLog = async (
+  store: EventStore,
   events: ReadonlyArray<EnrollmentEvent>,
-): Promise<RecordedEvent[]> => {
-  const store = createInMemoryEventStore({ now: () => '2027-08-01T00:00:00.000Z' })
-  const versions = new Map<string, number>()
+): Promise<void> => {
   for (const [i, event] of events.entries()) {
-    const streamId = enrollmentStreamId(event.data.enrollmentId)
-    const version = versions.get(streamId) ?? 0
     const metadata = {
       eventId: `event-${i + 1}`,
       commandId: `command-${i + 1}`,
@@ -96,13 +94,20 @@ export const recordedLog = async (
       schemaVersion: 1,
     }
     const appended = await store.appendToStream(
-      streamId,
+      enrollmentStreamId(event.data.enrollmentId),
       [{ type: event.type, data: event.data, metadata }],
-      { expectedVersion: version === 0 ? 'noStream' : version },
+      { expectedVersion: 'any' },
     )
     if (E.isLeft(appended)) throw new Error(appended.left.message)
-    versions.set(streamId, version + 1)
   }
+}
+
+/** Writes the events to a new in-memory store, one append each, and reads the log back. */
+export const recordedLog = async (
+  events: ReadonlyArray<EnrollmentEvent>,
+): Promise<RecordedEvent[]> => {
+  const store = createInMemoryEventStore({ now: () => '2027-08-01T00:00:00.000Z' })
+  await writeDistrictLog(store, events)
   const log: RecordedEvent[] = []
   for await (const recorded of store.readAll()) log.push(recorded)
   return log

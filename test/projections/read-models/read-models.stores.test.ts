@@ -11,17 +11,15 @@ import {
   createInMemoryCheckpoints,
   createInMemoryEventStore,
   createProjectionRunner,
-  enrollmentStreamId,
   enrollmentsReadModel,
   type CheckpointStore,
-  type EnrollmentEvent,
   type EventStore,
 } from '../../../src/index.js'
 import { createPostgresCheckpoints } from '../../../src/postgres/index.js'
 import { clientOf, databaseUrl, serverSkipReason, storeIn } from '../../postgres/support.js'
 import { crashingReads } from '../runner-support.js'
 import { expectOracleReports } from './expect-oracle.js'
-import { districtLogArbitrary } from './histories.js'
+import { districtLogArbitrary, writeDistrictLog } from './histories.js'
 import { oracleFold } from './oracle.js'
 
 interface Opened {
@@ -58,26 +56,6 @@ const kinds: ReadonlyArray<{
   },
 ]
 
-const write = async (store: EventStore, events: ReadonlyArray<EnrollmentEvent>) => {
-  for (const [i, event] of events.entries()) {
-    const streamId = enrollmentStreamId(event.data.enrollmentId)
-    const metadata = {
-      eventId: `event-${i + 1}`,
-      commandId: `command-${i + 1}`,
-      actorId: 'test',
-      correlationId: `command-${i + 1}`,
-      causationId: `command-${i + 1}`,
-      schemaVersion: 1,
-    }
-    const appended = await store.appendToStream(
-      streamId,
-      [{ type: event.type, data: event.data, metadata }],
-      { expectedVersion: 'any' },
-    )
-    if (E.isLeft(appended)) throw new Error(appended.left.message)
-  }
-}
-
 describe.each(kinds)('the read models on $name', ({ skip, numRuns, open }) => {
   it.skipIf(skip)(
     'a runner stopped without warning and started again from its checkpoint ends with the oracle’s reports',
@@ -90,7 +68,7 @@ describe.each(kinds)('the read models on $name', ({ skip, numRuns, open }) => {
           async (events, batchSize, batchesBeforeCrash) => {
             const { store, checkpoints, cleanup } = await open()
             try {
-              await write(store, events)
+              await writeDistrictLog(store, events)
               const options = { checkpoints, batchSize, snapshotEvery: 2 }
               // The first runner dies while reading: its last save is what the next one finds.
               const dying = crashingReads(store, batchesBeforeCrash * batchSize)
