@@ -110,21 +110,28 @@ const insertLog = async (target: Target, lines: ReadonlyArray<string>): Promise<
   await target.client.query(`UPDATE ${s}.log_head SET position = $1`, [lines.length])
 }
 
+/** `BENCH_TARGETS=server` (or `pglite`) measures on one of the two only. */
+const only = process.env['BENCH_TARGETS']
+
 const openTargets = async (): Promise<Target[]> => {
   const targets: Target[] = []
-  const directory = mkdtempSync(path.join(tmpdir(), 'microcred-bench-projections-'))
-  const lite = new PGlite(directory)
-  targets.push({
-    label: 'PGlite',
-    client: lite,
-    schema: 'bench',
-    close: async () => {
-      await lite.close()
-      rmSync(directory, { recursive: true, force: true })
-    },
-  })
+  if (only !== 'server') {
+    const directory = mkdtempSync(path.join(tmpdir(), 'microcred-bench-projections-'))
+    const lite = new PGlite(directory)
+    targets.push({
+      label: 'PGlite',
+      client: lite,
+      schema: 'bench',
+      close: async () => {
+        await lite.close()
+        rmSync(directory, { recursive: true, force: true })
+      },
+    })
+  }
   const url = process.env['DATABASE_URL']
-  if (url === undefined || url === '') {
+  if (only === 'pglite') {
+    say('BENCH_TARGETS=pglite: the server figures are skipped')
+  } else if (url === undefined || url === '') {
     say('DATABASE_URL is unset: the server figures are skipped')
   } else {
     const pool = new pg.Pool({ connectionString: url, max: 4 })
