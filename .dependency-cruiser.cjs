@@ -1,8 +1,9 @@
 /**
  * The layers of microcred, enforced on every `npm run lint` (and so by `npm test`):
  *
- *   core (policy, program, enrollment, decider, aggregate, event schema, authorization, codecs)
- *     <- store <- projections <- postgres / badge <- cli
+ *   core (policy, program, enrollment, lifecycle, cohort, stack, feedback, decider, aggregate,
+ *   event schema, authorization, codecs)
+ *     <- store <- projections and processes <- postgres / badge <- cli
  *
  * An arrow points from what is imported to what imports it. The core imports nothing of the
  * store and no library but fp-ts, io-ts and immer; adapters (the in-memory store among them) do
@@ -11,10 +12,10 @@
  */
 const core = [
   '^src/(codec|input|escape|own|context|errors|freeze|hours|policy|authorization|decider|event-schema|aggregate)[.]ts$',
-  '^src/(program|enrollment|cohort|lifecycle|stack)/',
+  '^src/(program|enrollment|cohort|lifecycle|stack|feedback)/',
 ]
 const store = '^src/store/'
-const projections = '^src/projections/'
+const projections = '^src/(projections|processes)/'
 const postgres = '^src/postgres/'
 const badge = '^src/badge/'
 const cli = '^src/cli/'

@@ -1,6 +1,8 @@
 /**
  * Who may do what, as data: each action lists the grants that allow it, a grant being a role and
- * the actor's relation to the enrolled educator. `decide` enforces the table.
+ * the actor's relation to the action's subject: the enrolled educator for an enrollment's
+ * actions, the author of the draft for a program's review, the attendee or respondent for a
+ * cohort's or a survey's. Each decider enforces the table for its own actions.
  *
  * @packageDocumentation
  */
@@ -21,10 +23,29 @@ export type Action =
   | 'Withdraw'
   | 'RevokeCredential'
   | 'IssueBadge'
+  | 'ExpireEnrollment'
+  | 'RecordCoachingConversation'
+  | 'DraftProgram'
+  | 'ReviseProgram'
+  | 'SubmitProgramForReview'
+  | 'RequestProgramChanges'
+  | 'ApproveProgram'
+  | 'PublishProgram'
+  | 'RetireProgram'
+  | 'ScheduleCohort'
+  | 'AdmitEducator'
+  | 'ScheduleSession'
+  | 'RecordAttendance'
+  | 'CloseCohort'
+  | 'AssignStaff'
+  | 'SubmitFeedback'
+  | 'DefineStack'
+  | 'AwardStack'
 
 /**
- * How the actor must stand to the enrolled educator: `self` (the educator themself), `other`
- * (anyone but the educator: no one grades their own work) or `any`.
+ * How the actor must stand to the action's subject (the enrolled educator, or a draft's author):
+ * `self` (the subject themself), `other` (anyone but the subject: no one grades their own work,
+ * no approver approves their own draft) or `any`.
  */
 export type Relation = 'self' | 'other' | 'any'
 
@@ -74,6 +95,67 @@ export const authorizationRules: AuthorizationRules = {
   ],
   RevokeCredential: [{ role: 'administrator', relation: 'other' }],
   IssueBadge: [{ role: 'administrator', relation: 'other' }],
+  ExpireEnrollment: [{ role: 'administrator', relation: 'other' }],
+  RecordCoachingConversation: [
+    { role: 'facilitator', relation: 'other' },
+    { role: 'assessor', relation: 'other' },
+    { role: 'administrator', relation: 'other' },
+  ],
+  DraftProgram: [{ role: 'administrator', relation: 'any' }],
+  ReviseProgram: [{ role: 'administrator', relation: 'any' }],
+  SubmitProgramForReview: [{ role: 'administrator', relation: 'any' }],
+  RequestProgramChanges: [{ role: 'approver', relation: 'other' }],
+  ApproveProgram: [{ role: 'approver', relation: 'other' }],
+  PublishProgram: [{ role: 'administrator', relation: 'any' }],
+  RetireProgram: [{ role: 'administrator', relation: 'any' }],
+  ScheduleCohort: [{ role: 'administrator', relation: 'any' }],
+  AdmitEducator: [
+    { role: 'administrator', relation: 'any' },
+    { role: 'educator', relation: 'self' },
+  ],
+  ScheduleSession: [
+    { role: 'administrator', relation: 'any' },
+    { role: 'facilitator', relation: 'any' },
+  ],
+  RecordAttendance: [{ role: 'facilitator', relation: 'other' }],
+  CloseCohort: [{ role: 'administrator', relation: 'any' }],
+  AssignStaff: [{ role: 'administrator', relation: 'any' }],
+  SubmitFeedback: [{ role: 'educator', relation: 'self' }],
+  DefineStack: [{ role: 'administrator', relation: 'any' }],
+  AwardStack: [{ role: 'administrator', relation: 'other' }],
+}
+
+/** What each action acts on, as its refusals name it ("on e-1's enrollment"). */
+const subjectOf: Readonly<Record<Action, string>> = {
+  Enroll: 'enrollment',
+  RecordFaceToFaceHours: 'enrollment',
+  RecordOnlineHours: 'enrollment',
+  RecordHomeworkHours: 'enrollment',
+  SubmitArtifact: 'enrollment',
+  GradeArtifact: 'enrollment',
+  SubmitCapstone: 'enrollment',
+  GradeCapstone: 'enrollment',
+  Withdraw: 'enrollment',
+  RevokeCredential: 'enrollment',
+  IssueBadge: 'enrollment',
+  ExpireEnrollment: 'enrollment',
+  RecordCoachingConversation: 'enrollment',
+  DraftProgram: 'program',
+  ReviseProgram: 'program',
+  SubmitProgramForReview: 'program',
+  RequestProgramChanges: 'program',
+  ApproveProgram: 'program',
+  PublishProgram: 'program',
+  RetireProgram: 'program',
+  ScheduleCohort: 'cohort',
+  AdmitEducator: 'cohort',
+  ScheduleSession: 'cohort',
+  RecordAttendance: 'attendance',
+  CloseCohort: 'cohort',
+  AssignStaff: 'assignment',
+  SubmitFeedback: 'feedback',
+  DefineStack: 'stack',
+  AwardStack: 'stack',
 }
 
 const withArticle = (role: Role): string =>
@@ -115,13 +197,14 @@ export const identityKey = (id: string): string => id.normalize('NFKC').trim().t
 export const sameIdentity = (a: string, b: string): boolean =>
   a === b || identityKey(a) === identityKey(b)
 
-const allows = (grant: Grant, actor: Actor, educatorId: string): boolean =>
+const allows = (grant: Grant, actor: Actor, subjectId: string): boolean =>
   actor.roles.includes(grant.role) &&
-  (grant.relation === 'any' || (grant.relation === 'self') === sameIdentity(actor.id, educatorId))
+  (grant.relation === 'any' || (grant.relation === 'self') === sameIdentity(actor.id, subjectId))
 
 /**
- * Whether `actor` may take `action` on the enrollment of `educatorId`, under `rules`. Whether
- * the actor is the educator (`self`) or not (`other`) follows the identity rule, `sameIdentity`.
+ * Whether `actor` may take `action` on what belongs to `subjectId` (the enrolled educator, a
+ * draft's author, an attendee), under `rules`. Whether the actor is the subject (`self`) or not
+ * (`other`) follows the identity rule, `sameIdentity`.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -140,15 +223,15 @@ const allows = (grant: Grant, actor: Actor, educatorId: string): boolean =>
 export const authorize = (
   action: Action,
   actor: Actor,
-  educatorId: string,
+  subjectId: string,
   rules: AuthorizationRules = authorizationRules,
 ): E.Either<NotAuthorized, void> => {
   const grants = rules[action]
-  if (grants.some((grant) => allows(grant, actor, educatorId))) return E.right(undefined)
+  if (grants.some((grant) => allows(grant, actor, subjectId))) return E.right(undefined)
   const roles = actor.roles.length === 0 ? 'no roles' : `roles ${actor.roles.join(', ')}`
   return E.left({
     _tag: 'NotAuthorized',
-    message: `${actor.id} (${roles}) may not ${action} on ${educatorId}'s enrollment: it takes ${grants.map(describeGrant).join(' or ')}`,
+    message: `${actor.id} (${roles}) may not ${action} on ${subjectId}'s ${subjectOf[action]}: it takes ${grants.map(describeGrant).join(' or ')}`,
     actorId: actor.id,
     action,
   })

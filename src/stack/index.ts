@@ -1,0 +1,6 @@
+/**
+ * (being built)
+ *
+ * @packageDocumentation
+ */
+export {}
