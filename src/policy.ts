@@ -42,6 +42,89 @@ export const CourseRule = exact(
 /** What the policy requires of one course. */
 export type CourseRule = t.TypeOf<typeof CourseRule>
 
+/**
+ * A calendar date, `YYYY-MM-DD`, that exists (no February 30th): a holiday of the grading
+ * calendar.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { CalendarDate } from 'microcred'
+ * assert.equal(CalendarDate.is('2026-12-25'), true)
+ * assert.equal(CalendarDate.is('2026-02-30'), false)
+ * assert.equal(CalendarDate.is('2026-12-25T00:00:00Z'), false) // a date, not a moment
+ */
+export const CalendarDate = refine(
+  t.string,
+  (s) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+    const [year, month, day] = s.split('-').map(Number) as [number, number, number]
+    const date = new Date(Date.UTC(year, month - 1, day))
+    return (
+      date.getUTCFullYear() === year &&
+      date.getUTCMonth() === month - 1 &&
+      date.getUTCDate() === day
+    )
+  },
+  'a date YYYY-MM-DD',
+)
+
+/** A whole percentage, 0 to 100. */
+const Percent = refine(NonNegativeInteger, (n) => n <= 100, 'a whole number from 0 to 100')
+
+/**
+ * Which attempts a second assessor scores: `none` (one grade decides, as by default), `all`, or
+ * `{ samplePercent }`: a deterministic sample of that share of attempts, chosen by a stable hash
+ * of the enrollment, the EOLA and the attempt (see `secondScoringApplies`).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { SecondScoring } from 'microcred'
+ * assert.equal(SecondScoring.is('all'), true)
+ * assert.equal(SecondScoring.is({ samplePercent: 20 }), true)
+ * assert.equal(SecondScoring.is({ samplePercent: 120 }), false)
+ */
+export const SecondScoring = t.union(
+  [t.literal('none'), t.literal('all'), exact({ samplePercent: Percent })],
+  'SecondScoring',
+)
+/** Which attempts a second assessor scores. */
+export type SecondScoring = t.TypeOf<typeof SecondScoring>
+
+/**
+ * How a district assesses evidence, every field optional (absent, it behaves as before):
+ * `blind` (an assessor's view hides who the educator is), `secondScoring` (`none` by default),
+ * `afterMaxAttempts` (`final`: no attempt after the cap, by default; `coaching`: a recorded
+ * coaching conversation allows one further attempt), `gradingTargetDays` (business days,
+ * Monday to Friday, from a submission to its grade) and `holidays` (dates that are not business
+ * days). An enrollment pins them at `Enroll`.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { AssessmentPolicy } from 'microcred'
+ * const rules = { blind: true, secondScoring: { samplePercent: 25 }, afterMaxAttempts: 'coaching', gradingTargetDays: 10, holidays: ['2026-12-25'] }
+ * assert.equal(AssessmentPolicy.is(rules), true)
+ * assert.equal(AssessmentPolicy.is({}), true) // every rule as before
+ * assert.equal(AssessmentPolicy.is({ afterMaxAttempts: 'appeal' }), false)
+ */
+export const AssessmentPolicy = exact(
+  {},
+  {
+    /** An assessor's view shows a stable pseudonym, never the educator's name, email or id. */
+    blind: t.boolean,
+    /** Which attempts a second assessor scores (`none` when absent). */
+    secondScoring: SecondScoring,
+    /** What follows the last attempt allowed (`final` when absent). */
+    afterMaxAttempts: t.keyof({ final: null, coaching: null }),
+    /** Business days from a submission to its grade. */
+    gradingTargetDays: refine(PositiveInteger, (n) => n <= 365, 'a whole number from 1 to 365'),
+    /** Dates that are not business days. */
+    holidays: list(CalendarDate, 366),
+  },
+  'AssessmentPolicy',
+)
+/** How a district assesses evidence. */
+export type AssessmentPolicy = t.TypeOf<typeof AssessmentPolicy>
+
 const BinaryFraction = refine(
   NonNegativeNumber,
   (n) => n > 0 && Number.isInteger(n * 1024),
@@ -95,6 +178,8 @@ export const StructuralPolicy = exact(
      * page) are taken; by default only `https:` ones are. Reports and badges render them.
      */
     allowHttpUrls: t.boolean,
+    /** How evidence is assessed: blind, second scoring, after the last attempt, grading time. */
+    assessment: AssessmentPolicy,
   },
   'StructuralPolicy',
 )
@@ -238,7 +323,8 @@ const earnableRules = (policy: StructuralPolicy): PolicyError[] => {
  * at least one course, and at least one attempt (the codec); finite numbers (the codec); a
  * record that can carry at least one increment; course hours in whole increments, so modules can
  * carry them; enough EOLAs for every course's minimum; an EOLA to enact where a capstone is
- * required. Returns the policy or every rule it breaks. `validateProgram` and `decide` (on
+ * required. The assessment options (`assessment`) are checked by the codec: none of them can make
+ * a program impossible to earn. Returns the policy or every rule it breaks. `validateProgram` and `decide` (on
  * `Enroll`) run it, and refuse to go on under a policy that fails it.
  *
  * @example

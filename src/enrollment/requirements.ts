@@ -7,14 +7,15 @@
 import * as t from 'io-ts'
 import { Id, NonEmptyText, NonNegativeNumber, PositiveInteger, PositiveNumber } from '../codec.js'
 import { HoursByMode } from '../hours.js'
-import type { StructuralPolicy } from '../policy.js'
+import { AssessmentPolicy, type StructuralPolicy } from '../policy.js'
 import { RubricCriterion, type Program } from '../program/program.js'
 
 /**
  * What an enrollment requires: every module's hours by mode, the courses and their modules, the
  * EOLAs with their rubrics, whether the capstone is required, the attempts allowed, the salary
- * points, how hours are recorded, and (`allowHttpUrls: true`, only where the policy opts in)
- * that `http:` links are taken as well as `https:` ones.
+ * points, how hours are recorded, (`allowHttpUrls: true`, only where the policy opts in)
+ * that `http:` links are taken as well as `https:` ones, and (`assessment`, only where the policy
+ * sets it) how evidence is assessed.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -39,6 +40,8 @@ export const Requirements = t.intersection(
     t.partial({
       /** Pinned from the policy where it opts in: `http:` links are taken too. */
       allowHttpUrls: t.boolean,
+      /** Pinned from the policy where it sets them: how evidence is assessed. */
+      assessment: AssessmentPolicy,
     }),
   ],
   'Requirements',
@@ -63,6 +66,9 @@ export type Requirements = t.TypeOf<typeof Requirements>
  * assert.equal(requirements.eolas.length, 5)
  * assert.equal(requirements.capstoneRequired, true) // from the policy
  * assert.deepEqual(requirements.hoursPerRecord, { increment: 0.25, max: 12 })
+ * assert.equal(requirements.assessment, undefined) // lausdPolicy sets no assessment rules
+ * const blind = requirementsOf(catalog.steam, { ...lausdPolicy, assessment: { blind: true } })
+ * assert.deepEqual(blind.assessment, { blind: true })
  */
 export const requirementsOf = (program: Program, policy: StructuralPolicy): Requirements => ({
   courses: program.courses.map((course) => ({
@@ -90,4 +96,12 @@ export const requirementsOf = (program: Program, policy: StructuralPolicy): Requ
   hoursPerRecord: { ...policy.hoursPerRecord },
   // Present only where the policy opts in, so every other enrollment's event is as it was.
   ...(policy.allowHttpUrls === true ? { allowHttpUrls: true } : {}),
+  ...(policy.assessment === undefined ? {} : { assessment: copyAssessment(policy.assessment) }),
+})
+
+/** A copy of the assessment rules, sharing nothing with the policy. */
+const copyAssessment = (rules: AssessmentPolicy): AssessmentPolicy => ({
+  ...rules,
+  ...(typeof rules.secondScoring === 'object' ? { secondScoring: { ...rules.secondScoring } } : {}),
+  ...(rules.holidays === undefined ? {} : { holidays: [...rules.holidays] }),
 })
