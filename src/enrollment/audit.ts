@@ -276,6 +276,11 @@ const commandOf = (
         type: 'RevokeCredential',
         data: { enrollmentId: event.data.enrollmentId, reason: event.data.reason },
       })
+    case 'EnrollmentExpired':
+      return E.right({
+        type: 'ExpireEnrollment',
+        data: { enrollmentId: event.data.enrollmentId, reason: event.data.reason },
+      })
     case 'BadgeIssued': {
       const { enrollmentId, badgeId, format, salt } = event.data
       return E.right({ type: 'IssueBadge', data: { enrollmentId, badgeId, format, salt } })

@@ -158,6 +158,25 @@ export const GradeCapstone = message(
 export const Withdraw = message('Withdraw', on({ reason: NonEmptyText }))
 
 /**
+ * Expire an enrollment that its cohort's close left unfinished: it ends `incomplete`. Sent by an
+ * administrator (or an administrator bot when a cohort closes); with `cohortId`, it is refused
+ * unless the enrollment is in that cohort, so a reaction to one cohort's close never ends an
+ * enrollment of another.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { ExpireEnrollment } from 'microcred'
+ * const expire = { type: 'ExpireEnrollment', data: { enrollmentId: 'enr-1', reason: 'The cohort closed' } }
+ * assert.equal(ExpireEnrollment.is(expire), true)
+ * assert.equal(ExpireEnrollment.is({ ...expire, data: { ...expire.data, cohortId: 'steam-2026' } }), true)
+ * assert.equal(ExpireEnrollment.is({ ...expire, data: { ...expire.data, reason: '' } }), false)
+ */
+export const ExpireEnrollment = message(
+  'ExpireEnrollment',
+  on({ reason: NonEmptyText }, { cohortId: Id }),
+)
+
+/**
  * Revoke an earned credential.
  *
  * @example
@@ -202,6 +221,7 @@ const commands = taggedUnion('EnrollmentCommand', {
   Withdraw,
   RevokeCredential,
   IssueBadge,
+  ExpireEnrollment,
 })
 
 /**

@@ -157,6 +157,50 @@ const withdraw = (
   ])
 }
 
+const expireEnrollment = (
+  { data }: EnrollmentCommandOf<'ExpireEnrollment'>,
+  state: Enrollment,
+  context: CommandContext,
+): Decision => {
+  if (data.cohortId !== undefined && data.cohortId !== state.cohortId) {
+    return fail(
+      ruleViolation(
+        'WrongEnrollment',
+        `enrollment '${state.enrollmentId}' is in cohort '${state.cohortId}', not '${data.cohortId}'; only the closing cohort's enrollments expire with it`,
+      ),
+    )
+  }
+  if (state.status === 'earned' || state.status === 'revoked') {
+    const since = state.status === 'revoked' ? ' (since revoked)' : ''
+    return fail(
+      ruleViolation(
+        'AlreadyEarned',
+        `enrollment '${state.enrollmentId}' earned its credential${since}; an earned enrollment does not expire`,
+      ),
+    )
+  }
+  if (state.status !== 'active') {
+    const already = state.status === 'incomplete' ? 'already expired (incomplete)' : state.status
+    return fail(
+      ruleViolation(
+        'EnrollmentClosed',
+        `enrollment '${state.enrollmentId}' is ${already}; only an active enrollment expires`,
+      ),
+    )
+  }
+  return E.right([
+    {
+      type: 'EnrollmentExpired',
+      data: {
+        enrollmentId: state.enrollmentId,
+        reason: data.reason,
+        expiredBy: context.actor.id,
+        at: context.at,
+      },
+    },
+  ])
+}
+
 const revokeCredential = (
   { data }: EnrollmentCommandOf<'RevokeCredential'>,
   state: Enrollment,
@@ -256,6 +300,8 @@ const decideOnEnrollment = (
       return revokeCredential(command, state, context)
     case 'IssueBadge':
       return issueBadge(command, state, context)
+    case 'ExpireEnrollment':
+      return expireEnrollment(command, state, context)
   }
 }
 
@@ -289,7 +335,12 @@ const decideCommand = (
     )
   }
   // These make their own status checks; every other command needs an active enrollment.
-  if (cmd.type !== 'Withdraw' && cmd.type !== 'RevokeCredential' && cmd.type !== 'IssueBadge') {
+  if (
+    cmd.type !== 'Withdraw' &&
+    cmd.type !== 'RevokeCredential' &&
+    cmd.type !== 'IssueBadge' &&
+    cmd.type !== 'ExpireEnrollment'
+  ) {
     const closed = mustBeActive(state)
     if (closed !== undefined) return fail(closed)
   }

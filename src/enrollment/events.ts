@@ -286,6 +286,25 @@ export const EnrollmentWithdrawn = message(
 )
 
 /**
+ * The enrollment expired: its cohort closed before it earned the credential, and it ends
+ * `incomplete`. `expiredBy` is the administrator (or the administrator bot of a cohort's close).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { EnrollmentExpired } from 'microcred'
+ * const expired = {
+ *   type: 'EnrollmentExpired',
+ *   data: { enrollmentId: 'enr-1', at: '2027-06-30T16:00:00Z', reason: 'The cohort closed', expiredBy: 'admin-1' },
+ * }
+ * assert.equal(EnrollmentExpired.is(expired), true)
+ * assert.equal(EnrollmentExpired.is({ ...expired, data: { ...expired.data, expiredBy: '' } }), false)
+ */
+export const EnrollmentExpired = message(
+  'EnrollmentExpired',
+  fact({ reason: NonEmptyText, expiredBy: Id }),
+)
+
+/**
  * An administrator revoked an earned credential.
  *
  * @example
@@ -366,6 +385,7 @@ export const EnrollmentEvent = taggedUnion(
     EnrollmentWithdrawn,
     CredentialRevoked,
     BadgeIssued,
+    EnrollmentExpired,
   },
   { frozen: true },
 )

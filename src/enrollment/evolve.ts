@@ -64,6 +64,7 @@ const enrolled = ({ data }: EnrollmentEventOf<'EducatorEnrolled'>): Enrollment =
     credential: null,
     withdrawal: null,
     revocation: null,
+    expiry: null,
     badge: null,
   }
 }
@@ -211,6 +212,14 @@ const applyFact = (
       state.revocation = Object.freeze({
         reason: event.data.reason,
         by: event.data.revokedBy,
+        at: event.data.at,
+      })
+      return
+    case 'EnrollmentExpired':
+      state.status = 'incomplete'
+      state.expiry = Object.freeze({
+        reason: event.data.reason,
+        by: event.data.expiredBy,
         at: event.data.at,
       })
       return

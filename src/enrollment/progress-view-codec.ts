@@ -20,7 +20,14 @@ const labelled = <C extends t.Mixed>(code: C, name: string) =>
 
 /** The status codes of a view: those of `EnrollmentState`. */
 const ViewStatusCode = t.keyof(
-  { notEnrolled: null, active: null, earned: null, withdrawn: null, revoked: null },
+  {
+    notEnrolled: null,
+    active: null,
+    earned: null,
+    withdrawn: null,
+    revoked: null,
+    incomplete: null,
+  },
   'ViewStatusCode',
 )
 
@@ -110,6 +117,8 @@ export const ProgressView = t.type(
         t.null,
       ]),
       revoked: t.union([EndingView, t.null]),
+      /** When, why and by whom the enrollment expired (`incomplete`) as its cohort closed. */
+      expired: t.union([EndingView, t.null]),
       badgeIssued: t.union([t.type({ at: t.string, badgeId: t.string, by: t.string }), t.null]),
     }),
   },

@@ -22,7 +22,10 @@ import type { EnrollmentState } from './state.js'
 // internals
 // -------------------------------------------------------------------------------------
 
-/** Hours, a module or a course: `ended` (withdrawn) turns what was started into `incomplete`. */
+/**
+ * Hours, a module or a course: `ended` (withdrawn, or expired as `incomplete`) turns what was
+ * started into `incomplete`.
+ */
 const workState = (done: boolean, started: boolean, ended: boolean): RequirementState =>
   stateOf(done ? 'complete' : !started ? 'notStarted' : ended ? 'incomplete' : 'inProgress')
 
@@ -56,8 +59,9 @@ const ending = (e: { at: string; reason: string; by: string } | null) =>
  * pressing first (an EOLA or capstone that used every attempt, then revisions, submissions, hours
  * by module, the capstone, and the grades awaited); and the dates of the enrollment's life
  * (enrolled; withdrawn with the reason; earned with the salary points; revoked with the reason;
- * the badge issued). An enrollment that ended (earned, withdrawn or revoked) has nothing next
- * and nothing missing. Pure; the view is frozen.
+ * expired with the reason; the badge issued). An enrollment that ended (earned, withdrawn,
+ * revoked or expired) has nothing next and nothing missing; in a withdrawn or expired one, what
+ * was started and not finished is `incomplete`. Pure; the view is frozen.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -75,10 +79,15 @@ const ending = (e: { at: string; reason: string; by: string } | null) =>
  * assert.deepEqual(withdrawn.status, { code: 'withdrawn', label: 'Withdrawn' })
  * assert.deepEqual(withdrawn.dates.withdrawn, { at: '2027-01-22T17:00:00Z', reason: 'Moved schools', by: 'admin-1' })
  * assert.deepEqual([withdrawn.missing, withdrawn.next], [[], []])
+ * const expired = progressView(foldEnrollment([enrolled, { type: 'EnrollmentExpired',
+ *   data: { enrollmentId: 'enr-1', at: '2027-06-30T17:00:00Z', reason: 'The cohort closed', expiredBy: 'admin-1' } }]))
+ * assert.deepEqual(expired.status, { code: 'incomplete', label: 'Incomplete' })
+ * assert.deepEqual(expired.dates.expired, { at: '2027-06-30T17:00:00Z', reason: 'The cohort closed', by: 'admin-1' })
+ * assert.deepEqual([expired.missing, expired.next], [[], []])
  */
 export const progressView = (state: EnrollmentState): ProgressView => {
   const p = progress(state)
-  const ended = state.status === 'withdrawn'
+  const ended = state.status === 'withdrawn' || state.status === 'incomplete'
   const active = state.status === 'active'
   const enrolled = state.status !== 'notEnrolled'
   const hoursDone = p.hours.creditedTotal >= p.hours.requiredTotal
@@ -162,6 +171,7 @@ export const progressView = (state: EnrollmentState): ProgressView => {
             }
           : null,
       revoked: enrolled ? ending(state.revocation) : null,
+      expired: enrolled ? ending(state.expiry) : null,
       badgeIssued:
         enrolled && state.badge !== null
           ? { at: state.badge.issuedAt, badgeId: state.badge.badgeId, by: state.badge.issuedBy }

@@ -71,7 +71,8 @@ export interface Progress {
   }
   /**
    * What still stands between the enrollment and its credential, one sentence per item; empty
-   * once the enrollment has ended (earned, withdrawn or revoked): nothing more can be done.
+   * once the enrollment has ended (earned, withdrawn, revoked or expired `incomplete`): nothing
+   * more can be done.
    */
   readonly missing: ReadonlyArray<string>
 }
@@ -194,7 +195,8 @@ export const progress = (state: EnrollmentState): Progress => {
       attempts: state.capstone.length,
       attemptsAllowed: requirements.maxAttempts,
     },
-    // An ended enrollment (earned, withdrawn, revoked) can go no further: nothing is missing.
+    // An ended enrollment (earned, withdrawn, revoked, incomplete) can go no further: nothing is
+    // missing.
     missing: state.status === 'active' ? missing : [],
   }
 }

@@ -11,7 +11,8 @@ import type { EnrollmentState } from './state.js'
  * The codes of a requirement's state. Hours, modules and courses are `notStarted`, `inProgress`
  * or `complete` (`notRequired` for a mode a module asks no hours of); an EOLA or the capstone is
  * `notSubmitted`, `awaitingGrade`, `revise`, `meets` or `exhausted` (every attempt used without
- * meeting). In a withdrawn enrollment, what was started and not finished is `incomplete`.
+ * meeting). In a withdrawn or expired enrollment, what was started and not finished is
+ * `incomplete`.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -67,6 +68,7 @@ export const statusLabels: Readonly<Record<EnrollmentState['status'], string>> =
   earned: 'Earned',
   withdrawn: 'Withdrawn',
   revoked: 'Revoked',
+  incomplete: 'Incomplete',
 })
 
 /**

@@ -164,7 +164,8 @@ export type NotEnrolled = t.TypeOf<typeof NotEnrolled>
 
 /**
  * The statuses of an enrollment that has started: `active` (working toward the credential),
- * `earned`, `withdrawn` (ended before earning), `revoked` (earned, then revoked).
+ * `earned`, `withdrawn` (ended before earning), `revoked` (earned, then revoked), `incomplete`
+ * (expired unfinished when its cohort closed).
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -173,10 +174,10 @@ export type NotEnrolled = t.TypeOf<typeof NotEnrolled>
  * assert.equal(EnrollmentStatus.is('notEnrolled'), false) // not a status of a started enrollment
  */
 export const EnrollmentStatus = t.keyof(
-  { active: null, earned: null, withdrawn: null, revoked: null },
+  { active: null, earned: null, withdrawn: null, revoked: null, incomplete: null },
   'EnrollmentStatus',
 )
-/** `'active' | 'earned' | 'withdrawn' | 'revoked'`. */
+/** `'active' | 'earned' | 'withdrawn' | 'revoked' | 'incomplete'`. */
 export type EnrollmentStatus = t.TypeOf<typeof EnrollmentStatus>
 
 /**
@@ -224,6 +225,8 @@ export const Enrollment = t.type(
     credential: t.union([EarnedCredential, t.null]),
     withdrawal: t.union([Ending, t.null]),
     revocation: t.union([Ending, t.null]),
+    /** Why, when and by whom the enrollment expired (`incomplete`), once it has. */
+    expiry: t.union([Ending, t.null]),
     /** The Open Badge issued for the credential, once issued. */
     badge: t.union([IssuedBadge, t.null]),
   },

@@ -1,6 +1,6 @@
 /**
  * Generated histories: whole enrollments run through `decide`, ending in any status a district
- * sees (not enrolled, active, earned, withdrawn, revoked), for testing code that reads
+ * sees (not enrolled, active, earned, withdrawn, incomplete, revoked), for testing code that reads
  * enrollment states or events: reports, reminders, exports.
  *
  * @packageDocumentation
@@ -36,6 +36,7 @@ export const historyStatuses: ReadonlyArray<HistoryStatus> = [
   'active',
   'earned',
   'withdrawn',
+  'incomplete',
   'revoked',
 ]
 
@@ -84,6 +85,21 @@ const stepsTo = (status: HistoryStatus, journey: Journey, cut: number, byEducato
           },
         },
       ] satisfies Step[]
+    case 'incomplete':
+      return [
+        ...active,
+        {
+          command: {
+            type: 'ExpireEnrollment',
+            data: { enrollmentId, reason: 'The cohort closed before the credential was earned' },
+          },
+          context: {
+            actor: cast.administrator,
+            at: after(active, 24),
+            commandId: `${enrollmentId}-expire`,
+          },
+        },
+      ] satisfies Step[]
     case 'revoked':
       return [
         ...steps,
@@ -102,8 +118,9 @@ const stepsTo = (status: HistoryStatus, journey: Journey, cut: number, byEducato
 /**
  * Whole histories of one enrollment, each sent through `decide` step by step and ending in a
  * status: not enrolled (no event), active (a journey cut short), earned (a whole journey),
- * withdrawn (cut short, then withdrawn by the educator or an administrator) or revoked (earned,
- * then revoked). Every step is accepted; the events are what `decide` produced, so they are a
+ * withdrawn (cut short, then withdrawn by the educator or an administrator), incomplete (cut
+ * short, then expired by an administrator as its cohort closed) or revoked (earned, then
+ * revoked). Every step is accepted; the events are what `decide` produced, so they are a
  * history the rules could have written.
  *
  * @example
@@ -111,9 +128,10 @@ const stepsTo = (status: HistoryStatus, journey: Journey, cut: number, byEducato
  * import fc from 'fast-check'
  * import { historyArbitrary } from 'microcred/testing'
  * fc.assert(
- *   fc.property(historyArbitrary({ statuses: ['withdrawn', 'revoked'] }), (history) => {
+ *   fc.property(historyArbitrary({ statuses: ['withdrawn', 'incomplete', 'revoked'] }), (history) => {
  *     assert.equal(history.state.status, history.status)
- *     assert.ok(['EnrollmentWithdrawn', 'CredentialRevoked'].includes(history.events.at(-1)?.type ?? ''))
+ *     const last = history.events.at(-1)?.type ?? ''
+ *     assert.ok(['EnrollmentWithdrawn', 'EnrollmentExpired', 'CredentialRevoked'].includes(last))
  *   }),
  *   { numRuns: 10 },
  * )

@@ -38,6 +38,7 @@ const start = ({ data }: EnrollmentEventOf<'EducatorEnrolled'>): Enrollment => {
     credential: null,
     withdrawal: null,
     revocation: null,
+    expiry: null,
     badge: null,
   }
 }
@@ -131,6 +132,10 @@ const apply = (state: Enrollment, event: EnrollmentEvent): void => {
     case 'CredentialRevoked':
       state.status = 'revoked'
       state.revocation = { reason: event.data.reason, by: event.data.revokedBy, at: event.data.at }
+      break
+    case 'EnrollmentExpired':
+      state.status = 'incomplete'
+      state.expiry = { reason: event.data.reason, by: event.data.expiredBy, at: event.data.at }
       break
     case 'EducatorEnrolled':
       break

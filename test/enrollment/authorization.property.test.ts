@@ -39,7 +39,8 @@ import {
  * themself; face-to-face hours come from a facilitator, online hours from the LMS or an
  * administrator, homework hours from the educator or a facilitator; only the educator submits
  * their work; an assessor grades, never their own work; the educator or an administrator
- * withdraws; an administrator other than the educator revokes or records a badge.
+ * withdraws; an administrator other than the educator revokes, records a badge or expires the
+ * enrollment.
  */
 const mayAct = (command: EnrollmentCommand, actor: Actor, educatorId: string): boolean => {
   const has = (role: Role) => actor.roles.includes(role)
@@ -61,6 +62,7 @@ const mayAct = (command: EnrollmentCommand, actor: Actor, educatorId: string): b
       return (has('educator') && self) || has('administrator')
     case 'RevokeCredential':
     case 'IssueBadge':
+    case 'ExpireEnrollment':
       return has('administrator') && !self
   }
 }

@@ -10,7 +10,9 @@
  * 3. a command may not be dated before the latest event (`TimeWentBackwards`), though it may be
  *    dated at its very instant;
  * 4. only an active enrollment takes hours, submissions and grades (`EnrollmentClosed`); an
- *    earned (or revoked) credential cannot be withdrawn (`AlreadyEarned`); only an earned
+ *    earned (or revoked) credential cannot be withdrawn or expired (`AlreadyEarned`); an
+ *    expiry names the enrollment's own cohort if it names one (`WrongEnrollment`), and a
+ *    withdrawn or expired enrollment does not expire (`EnrollmentClosed`); only an earned
  *    credential is revoked or gets a badge (`NotEarned`, or `EnrollmentClosed` once revoked), and
  *    a badge is recorded once;
  * 5. hours go to a module of the program (`UnknownModule`), in whole quarter hours, at most 12 in
@@ -19,9 +21,9 @@
  *
  * Checked over journeys with random commands from random actors mixed in, journeys with more
  * hours recorded than their modules need, and journeys that went on after the credential was
- * earned, after it was revoked, or after a withdrawal. Along the way the accepted history must
- * never go back in time, and the status only moves forward: from active to earned or withdrawn,
- * from earned to revoked (with at most one badge, while earned).
+ * earned, after it was revoked, after a withdrawal, or after it expired. Along the way the
+ * accepted history must never go back in time, and the status only moves forward: from active to
+ * earned, withdrawn or incomplete, from earned to revoked (with at most one badge, while earned).
  */
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
@@ -51,12 +53,13 @@ import {
 // what the events so far say, read by the test
 // -------------------------------------------------------------------------------------
 
-type Status = 'notEnrolled' | 'active' | 'earned' | 'withdrawn' | 'revoked'
+type Status = 'notEnrolled' | 'active' | 'earned' | 'withdrawn' | 'revoked' | 'incomplete'
 
 interface Seen {
   status: Status
   enrollmentId: string
   educatorId: string
+  cohortId: string
   lastEventAt: string
   badge: boolean
   /** Per module: the hours it requires and those credited so far, by mode. */
@@ -67,6 +70,7 @@ const nothingSeen = (): Seen => ({
   status: 'notEnrolled',
   enrollmentId: '',
   educatorId: '',
+  cohortId: '',
   lastEventAt: '',
   badge: false,
   modules: new Map(),
@@ -88,6 +92,7 @@ const legalAfter = (seen: Seen, event: EnrollmentEvent): string | undefined => {
     CapstoneGraded: ['active'],
     CredentialEarned: ['active'],
     EnrollmentWithdrawn: ['active'],
+    EnrollmentExpired: ['active'],
     CredentialRevoked: ['earned'],
     BadgeIssued: seen.badge ? [] : ['earned'],
   }
@@ -104,6 +109,7 @@ const see = (seen: Seen, event: EnrollmentEvent): void => {
       seen.status = 'active'
       seen.enrollmentId = event.data.enrollmentId
       seen.educatorId = event.data.educator.id
+      seen.cohortId = event.data.cohortId
       for (const module of event.data.requirements.modules) {
         seen.modules.set(module.id, {
           required: module.hours,
@@ -126,6 +132,9 @@ const see = (seen: Seen, event: EnrollmentEvent): void => {
       return
     case 'EnrollmentWithdrawn':
       seen.status = 'withdrawn'
+      return
+    case 'EnrollmentExpired':
+      seen.status = 'incomplete'
       return
     case 'CredentialRevoked':
       seen.status = 'revoked'
@@ -163,6 +172,7 @@ const mayAct = (command: EnrollmentCommand, actor: Actor, educatorId: string): b
       return (has('educator') && self) || has('administrator')
     case 'RevokeCredential':
     case 'IssueBadge':
+    case 'ExpireEnrollment':
       return has('administrator') && !self
   }
 }
@@ -220,8 +230,15 @@ const predict = (seen: Seen, { command, context }: Step): Prediction => {
   switch (command.type) {
     case 'Withdraw':
       if (seen.status === 'earned' || seen.status === 'revoked') return refused('AlreadyEarned')
-      if (seen.status === 'withdrawn') return refused('EnrollmentClosed')
+      if (seen.status !== 'active') return refused('EnrollmentClosed')
       return { accepted: ['EnrollmentWithdrawn'] }
+    case 'ExpireEnrollment': {
+      const { cohortId } = command.data
+      if (cohortId !== undefined && cohortId !== seen.cohortId) return refused('WrongEnrollment')
+      if (seen.status === 'earned' || seen.status === 'revoked') return refused('AlreadyEarned')
+      if (seen.status !== 'active') return refused('EnrollmentClosed')
+      return { accepted: ['EnrollmentExpired'] }
+    }
     case 'RevokeCredential':
       if (seen.status === 'revoked') return refused('EnrollmentClosed')
       if (seen.status !== 'earned') return refused('NotEarned')
@@ -344,11 +361,20 @@ const roles: ReadonlyArray<Role> = [
 ]
 
 /** The commands that end an enrollment or follow its end, on the right enrollment. */
-const closingCommandArbitrary = (enrollmentId: string): fc.Arbitrary<EnrollmentCommand> =>
+const closingCommandArbitrary = (
+  enrollmentId: string,
+  cohortId: string,
+): fc.Arbitrary<EnrollmentCommand> =>
   fc.oneof(
     fc.constantFrom<EnrollmentCommand>(
       { type: 'Withdraw', data: { enrollmentId, reason: 'Moved to another district.' } },
       { type: 'RevokeCredential', data: { enrollmentId, reason: 'Issued in error.' } },
+      { type: 'ExpireEnrollment', data: { enrollmentId, reason: 'The cohort closed.' } },
+      { type: 'ExpireEnrollment', data: { enrollmentId, reason: 'The cohort closed.', cohortId } },
+      {
+        type: 'ExpireEnrollment',
+        data: { enrollmentId, reason: 'The cohort closed.', cohortId: `${cohortId}-other` },
+      },
     ),
     fc.record({
       type: fc.constant('IssueBadge' as const),
@@ -369,6 +395,8 @@ const closingCommandArbitrary = (enrollmentId: string): fc.Arbitrary<EnrollmentC
  */
 const afterTheEndArbitrary = journeyArbitrary().chain((journey: Journey) => {
   const { enrollmentId, cast, educator, program } = journey
+  const [first] = journey.steps
+  const cohortId = first?.command.type === 'Enroll' ? first.command.data.cohortId : 'cohort-1'
   const ids = [educator.id, ...Object.values(cast).map((actor) => actor.id)]
   const actor = fc.oneof(
     { weight: 2, arbitrary: fc.constantFrom(...Object.values(cast)) },
@@ -381,7 +409,7 @@ const afterTheEndArbitrary = journeyArbitrary().chain((journey: Journey) => {
   const later = fc.record({
     command: fc.oneof(
       commandArbitrary(program, enrollmentId),
-      closingCommandArbitrary(enrollmentId),
+      closingCommandArbitrary(enrollmentId, cohortId),
     ),
     actor,
     // Minutes after the step before; `null`: at the very instant the journey ended.
@@ -393,7 +421,7 @@ const afterTheEndArbitrary = journeyArbitrary().chain((journey: Journey) => {
   })
   return fc
     .record({
-      ending: fc.constantFrom('earned', 'revoked', 'withdrawn'),
+      ending: fc.constantFrom('earned', 'revoked', 'withdrawn', 'expired'),
       cut: fc.integer({ min: 1, max: journey.steps.length - 1 }),
       withdrawer: fc.constantFrom(cast.educator, cast.administrator),
       tail: fc.array(later, { minLength: 5, maxLength: 25 }),
@@ -402,7 +430,9 @@ const afterTheEndArbitrary = journeyArbitrary().chain((journey: Journey) => {
       const at = (steps: ReadonlyArray<Step>) =>
         steps[steps.length - 1]?.context.at ?? '2026-09-01T15:00:00Z'
       const steps: Step[] =
-        ending === 'withdrawn' ? journey.steps.slice(0, cut) : [...journey.steps]
+        ending === 'withdrawn' || ending === 'expired'
+          ? journey.steps.slice(0, cut)
+          : [...journey.steps]
       const end = (command: EnrollmentCommand, by: Actor) =>
         steps.push({
           command,
@@ -416,6 +446,12 @@ const afterTheEndArbitrary = journeyArbitrary().chain((journey: Journey) => {
       }
       if (ending === 'withdrawn') {
         end({ type: 'Withdraw', data: { enrollmentId, reason: 'Moved away.' } }, withdrawer)
+      }
+      if (ending === 'expired') {
+        end(
+          { type: 'ExpireEnrollment', data: { enrollmentId, reason: 'The cohort closed.' } },
+          cast.administrator,
+        )
       }
       const ended = at(steps)
       tail.forEach(({ command, actor: by, minutes }, k) =>
@@ -489,7 +525,7 @@ describe('the checks a command meets, in order', () => {
     // from closed enrollments, reaches it 95 times or more.
   })
 
-  it('after the credential is earned or revoked, or the enrollment withdrawn, every decision is the one the rules predict', () => {
+  it('after the credential is earned or revoked, or the enrollment withdrawn or expired, every decision is the one the rules predict', () => {
     const tally: Tally = {}
     fc.assert(
       fc.property(afterTheEndArbitrary, (steps) => runChecked(steps, tally)),
@@ -501,6 +537,7 @@ describe('the checks a command meets, in order', () => {
     expect(tally.TimeWentBackwards ?? 0).toBeGreaterThan(25)
     expect(tally['at the same instant'] ?? 0).toBeGreaterThan(30)
     expect(tally['accepted RevokeCredential'] ?? 0).toBeGreaterThan(15)
+    expect(tally['accepted ExpireEnrollment'] ?? 0).toBeGreaterThan(0)
   })
 
   it('with more hours recorded than the modules need, each record is credited what its module still needs', () => {

@@ -165,6 +165,12 @@ const revoke = (reason = 'Issued in error'): EnrollmentCommand => ({
   data: { enrollmentId, reason },
 })
 
+const expire = (closing?: string, reason = 'The cohort closed'): EnrollmentCommand => ({
+  type: 'ExpireEnrollment',
+  data:
+    closing === undefined ? { enrollmentId, reason } : { enrollmentId, reason, cohortId: closing },
+})
+
 const badgeId = `https://achieve.lausd.net/credentials/credential-${enrollmentId}`
 const issueBadge = (salt = '9f86d081884c7d65'): EnrollmentCommand => ({
   type: 'IssueBadge',
@@ -257,6 +263,11 @@ const revoked = history(
   by(administrator, revoke()),
 )
 const withdrawn = history(moduleHours('steam-fa-1'), by(educator, withdraw()))
+const expired = history(
+  moduleHours('steam-fa-1'),
+  by(educator, submitArtifact('steam-eola-1')),
+  by(administrator, expire()),
+)
 
 const twoAttemptDistrict = enrollmentDecider({ ...lausdPolicy, maxAttempts: 2 })
 const noCapstoneDistrict = enrollmentDecider({ ...lausdPolicy, capstoneRequired: false })
@@ -1076,6 +1087,91 @@ describe('Withdraw', () => {
     given(withdrawn)
       .when(submitArtifact('steam-eola-1'), ctx(educator))
       .thenFails('EnrollmentClosed')
+  })
+})
+
+describe('ExpireEnrollment', () => {
+  it('an administrator expires an unfinished enrollment as its cohort closes: it ends incomplete', () => {
+    given(enrolled)
+      .when(expire(undefined, 'The 2026-27 cohort closed'), ctx(administrator))
+      .then([
+        {
+          type: 'EnrollmentExpired',
+          data: {
+            enrollmentId,
+            reason: 'The 2026-27 cohort closed',
+            expiredBy: administrator.id,
+            at: now,
+          },
+        },
+      ])
+    const state = enrollment.fold(expired)
+    expect(state.status).toBe('incomplete')
+    expect(state.status !== 'notEnrolled' && state.expiry).toEqual({
+      reason: 'The cohort closed',
+      by: administrator.id,
+      at: expired.at(-1)?.data.at,
+    })
+    expect(state.status !== 'notEnrolled' && state.withdrawal).toBeNull()
+  })
+
+  it('names the closing cohort: the enrollment must be in it', () => {
+    const decision = given(enrolled).when(expire(cohortId), ctx(administrator)).decision
+    expect(E.isRight(decision) && decision.right.map((e) => e.type)).toEqual(['EnrollmentExpired'])
+    given(enrolled)
+      .when(expire('tk12-el-2026'), ctx(administrator))
+      .thenFails(
+        'WrongEnrollment',
+        `is in cohort '${cohortId}', not 'tk12-el-2026'; only the closing cohort's enrollments expire with it`,
+      )
+  })
+
+  it('an earned or revoked enrollment does not expire', () => {
+    given(earned)
+      .when(expire(), ctx(administrator))
+      .thenFails('AlreadyEarned', 'earned its credential; an earned enrollment does not expire')
+    given(revoked)
+      .when(expire(), ctx(administrator))
+      .thenFails('AlreadyEarned', 'earned its credential (since revoked)')
+  })
+
+  it('a withdrawn or expired enrollment does not expire (again)', () => {
+    given(withdrawn)
+      .when(expire(), ctx(administrator))
+      .thenFails('EnrollmentClosed', 'is withdrawn; only an active enrollment expires')
+    given(expired)
+      .when(expire(), ctx(administrator))
+      .thenFails('EnrollmentClosed', 'is already expired (incomplete)')
+  })
+
+  it('an enrollment that does not exist does not expire', () => {
+    given([])
+      .when(expire(), ctx(administrator))
+      .thenFails('NotEnrolled', `enrollment '${enrollmentId}' does not exist`)
+  })
+
+  it('an expired enrollment takes no more hours, submissions, grades, withdrawals, revocations or badges', () => {
+    given(expired)
+      .when(recordHours('steam-fa-2', 'faceToFace', 1), ctx(facilitator))
+      .thenFails('EnrollmentClosed', 'is incomplete; only an active enrollment takes this command')
+    given(expired)
+      .when(submitArtifact('steam-eola-2'), ctx(educator))
+      .thenFails('EnrollmentClosed', 'is incomplete')
+    given(expired)
+      .when(gradeArtifact('steam-eola-1', 1, scoresFor('steam-eola-1', 'meets')), ctx(assessor))
+      .thenFails('EnrollmentClosed', 'is incomplete')
+    given(expired).when(withdraw(), ctx(educator)).thenFails('EnrollmentClosed', 'is incomplete')
+    given(expired).when(revoke(), ctx(administrator)).thenFails('NotEarned', 'is incomplete')
+    given(expired).when(issueBadge(), ctx(administrator)).thenFails('NotEarned', 'is incomplete')
+  })
+
+  it('only an administrator other than the educator expires an enrollment', () => {
+    given(enrolled).when(expire(), ctx(educator)).thenFails('NotAuthorized')
+    given(enrolled).when(expire(), ctx(facilitator)).thenFails('NotAuthorized')
+    given(enrolled).when(expire(), ctx(assessor)).thenFails('NotAuthorized')
+    given(enrolled)
+      .when(expire(), ctx(actor(maria.id, 'educator', 'administrator')))
+      .thenFails('NotAuthorized', 'ExpireEnrollment')
   })
 })
 
