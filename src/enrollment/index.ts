@@ -35,6 +35,8 @@ export * from './progress-view-codec.js'
 export * from './progress-view.js'
 export * from './stream.js'
 export * from './audit.js'
+export * from './assessment.js'
+export * from './assessment-calendar.js'
 
 /**
  * The enrollment decider: commands, events and state of the credential journey, its errors, and
