@@ -62,7 +62,8 @@ export interface FeedbackDeciderOptions {
  *   educatorId: 'e-1', answers: { pacing: 3 }, comment: '' } }
  * const handled = await handleCommand(store, myDistrict, command, context)
  * assert.ok(E.isRight(handled))
- * assert.equal(handled.right.events[0]?.streamId, 'feedback-c-1')
+ * assert.equal(handled.right.streamId, 'feedback-c-1')
+ * assert.equal(handled.right.events[0]?.type, 'FeedbackSubmitted')
  */
 export const feedbackDecider = (options: FeedbackDeciderOptions = {}): FeedbackDecider => {
   const rules = options.authorization ?? authorizationRules
