@@ -12,6 +12,7 @@ import type { CliEnvironment } from '../environment.js'
 import type { CliResult } from '../failure.js'
 import type { ReportFormat } from '../report-formats.js'
 import type { ReportKind, ReportOptions } from '../report-run.js'
+import type { FeedbackReportOptions } from './report-feedback.js'
 import type { StoreOptions } from '../store-options.js'
 import { asOfProblem } from '../report-as-of.js'
 
@@ -29,6 +30,13 @@ const identifier = (value: string) => {
     throw new InvalidArgumentError('expected letters, digits, dots, dashes or underscores.')
   }
   return value
+}
+
+const groupSize = (value: string) => {
+  if (!/^\d{1,6}$/.test(value) || Number(value) < 5) {
+    throw new InvalidArgumentError('expected a whole number of 5 or more.')
+  }
+  return Number(value)
 }
 
 const file = (value: string) => {
@@ -90,4 +98,12 @@ export const addReportCommands = (
   reportCommand('analytics', 'how each program performs')
     .option('--program <id>', 'one program', identifier)
     .action((options: ReportOptions & StoreOptions) => run({ report: 'analytics' }, options))
+
+  reportCommand('feedback', 'participant surveys, anonymous below a minimum group size')
+    .option('--program <id>', 'one program', identifier)
+    .option('--minimum-group-size <n>', 'the fewest responses a group shows (5 or more)', groupSize)
+    .action(async (options: FeedbackReportOptions & StoreOptions) => {
+      const { runFeedbackReport } = await import('./report-feedback.js')
+      finish(await runFeedbackReport(cli, options))
+    })
 }
