@@ -248,8 +248,8 @@ export const courseTable = (program: Program): DocumentBlock => ({
   numeric: [false, true, true, true, true, true],
 })
 
-/** C0 and C1 controls but tab, line feed and carriage return; DEL. */
-const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
+/** Control characters (C0, DEL, C1) but tab, line feed and carriage return. */
+const controls = /(?![\t\n\r])\p{Cc}/gu
 
 /**
  * A text as a document may show it: every control character (NUL, ESC, ...) and lone surrogate
