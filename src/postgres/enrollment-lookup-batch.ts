@@ -5,7 +5,8 @@
  *
  * - `EducatorEnrolled` inserts the row unless it exists (a second one changes nothing);
  * - every other event of an enrollment with a row sets `last_event_at`, and `CredentialEarned`,
- *   `EnrollmentWithdrawn` and `CredentialRevoked` set the status and their date too;
+ *   `EnrollmentWithdrawn`, `CredentialRevoked` and `EnrollmentExpired` set the status and their
+ *   date too;
  * - an event of an enrollment without a row changes nothing.
  *
  * Whether a row exists before the batch is the database's to say, so each enrollment's change
@@ -36,10 +37,11 @@ type Mutable<A> = { -readonly [K in keyof A]: A[K] }
 export interface LookupUpdate {
   readonly enrollmentId: string
   readonly lastEventAt: string
-  readonly status: 'earned' | 'withdrawn' | 'revoked' | undefined
+  readonly status: 'earned' | 'withdrawn' | 'revoked' | 'incomplete' | undefined
   readonly earnedAt: string | undefined
   readonly withdrawnAt: string | undefined
   readonly revokedAt: string | undefined
+  readonly expiredAt: string | undefined
 }
 
 /** A batch's changes: the updates of existing rows, and the rows to insert when absent. */
@@ -52,21 +54,28 @@ export interface LookupChanges {
 // the fold
 // -------------------------------------------------------------------------------------
 
-type Ended = 'CredentialEarned' | 'EnrollmentWithdrawn' | 'CredentialRevoked'
+type Ended = 'CredentialEarned' | 'EnrollmentWithdrawn' | 'CredentialRevoked' | 'EnrollmentExpired'
 
 const endings: Readonly<
   Record<
     Ended,
-    { status: LookupUpdate['status'] & {}; column: 'earnedAt' | 'withdrawnAt' | 'revokedAt' }
+    {
+      status: LookupUpdate['status'] & {}
+      column: 'earnedAt' | 'withdrawnAt' | 'revokedAt' | 'expiredAt'
+    }
   >
 > = {
   CredentialEarned: { status: 'earned', column: 'earnedAt' },
   EnrollmentWithdrawn: { status: 'withdrawn', column: 'withdrawnAt' },
   CredentialRevoked: { status: 'revoked', column: 'revokedAt' },
+  EnrollmentExpired: { status: 'incomplete', column: 'expiredAt' },
 }
 
 const endingOf = (type: EnrollmentEvent['type']) =>
-  type === 'CredentialEarned' || type === 'EnrollmentWithdrawn' || type === 'CredentialRevoked'
+  type === 'CredentialEarned' ||
+  type === 'EnrollmentWithdrawn' ||
+  type === 'CredentialRevoked' ||
+  type === 'EnrollmentExpired'
     ? endings[type]
     : undefined
 
@@ -93,6 +102,7 @@ export const lookupChanges = (events: ReadonlyArray<EnrollmentEvent>): LookupCha
           earnedAt: null,
           withdrawnAt: null,
           revokedAt: null,
+          expiredAt: null,
         })
       }
       continue
@@ -107,6 +117,7 @@ export const lookupChanges = (events: ReadonlyArray<EnrollmentEvent>): LookupCha
         earnedAt: undefined,
         withdrawnAt: undefined,
         revokedAt: undefined,
+        expiredAt: undefined,
       }
       updates.set(enrollmentId, update)
     }
@@ -150,9 +161,12 @@ export const writeLookupChanges = async (
          last_event_at = u.last_event_at,
          earned_at     = COALESCE(u.earned_at, t.earned_at),
          withdrawn_at  = COALESCE(u.withdrawn_at, t.withdrawn_at),
-         revoked_at    = COALESCE(u.revoked_at, t.revoked_at)
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-         AS u(enrollment_id, status, last_event_at, earned_at, withdrawn_at, revoked_at)
+         revoked_at    = COALESCE(u.revoked_at, t.revoked_at),
+         expired_at    = COALESCE(u.expired_at, t.expired_at)
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::text[])
+         AS u(enrollment_id, status, last_event_at, earned_at, withdrawn_at, revoked_at,
+           expired_at)
        WHERE t.enrollment_id = u.enrollment_id`,
       [
         column(updates, 'enrollmentId'),
@@ -161,6 +175,7 @@ export const writeLookupChanges = async (
         column(updates, 'earnedAt'),
         column(updates, 'withdrawnAt'),
         column(updates, 'revokedAt'),
+        column(updates, 'expiredAt'),
       ],
     )
   }
@@ -168,9 +183,9 @@ export const writeLookupChanges = async (
     const of = <K extends keyof EnrollmentLookupRow>(key: K) => inserts.map((row) => row[key])
     await tx.query(
       `INSERT INTO ${t} (enrollment_id, educator_id, cohort_id, program_id, program_version,
-         status, enrolled_at, last_event_at, earned_at, withdrawn_at, revoked_at)
+         status, enrolled_at, last_event_at, earned_at, withdrawn_at, revoked_at, expired_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[],
-         $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+         $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
        ON CONFLICT (enrollment_id) DO NOTHING`,
       [
         of('enrollmentId'),
@@ -184,6 +199,7 @@ export const writeLookupChanges = async (
         of('earnedAt'),
         of('withdrawnAt'),
         of('revokedAt'),
+        of('expiredAt'),
       ],
     )
   }

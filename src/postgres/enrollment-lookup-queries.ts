@@ -21,7 +21,7 @@ export interface EnrollmentLookupOptions extends SchemaOptions {
 const rowColumns = `enrollment_id AS "enrollmentId", educator_id AS "educatorId",
   cohort_id AS "cohortId", program_id AS "programId", program_version::float8 AS "programVersion",
   status, enrolled_at AS "enrolledAt", last_event_at AS "lastEventAt", earned_at AS "earnedAt",
-  withdrawn_at AS "withdrawnAt", revoked_at AS "revokedAt"`
+  withdrawn_at AS "withdrawnAt", revoked_at AS "revokedAt", expired_at AS "expiredAt"`
 
 /** Whether PostgreSQL's `text` can hold the value as it is (no U+0000, no lone surrogate). */
 const storable = (value: string): boolean =>
@@ -113,7 +113,7 @@ export const enrollmentsByProgram = lookup('program_id')
 const byStatus = lookup('status')
 
 /**
- * The enrollments with a status (`active`, `earned`, `withdrawn`, `revoked`), oldest first (an
+ * The enrollments with a status (`active`, `earned`, `withdrawn`, `revoked`, `incomplete`), oldest first (an
  * index scan on `status`). Any other status is a `TypeError`.
  *
  * @example
@@ -124,6 +124,7 @@ const byStatus = lookup('status')
  * await migrate(db)
  * await createSqlProjectionRunner(db, enrollmentLookupProjection).catchUp()
  * assert.deepEqual(await enrollmentsByStatus(db, 'withdrawn'), [])
+ * assert.deepEqual(await enrollmentsByStatus(db, 'incomplete'), [])
  * await assert.rejects(enrollmentsByStatus(db, 'lost' as never), { name: 'TypeError' })
  * await db.close()
  */
@@ -134,7 +135,7 @@ export const enrollmentsByStatus = async (
 ): Promise<ReadonlyArray<EnrollmentLookupRow>> => {
   if (!EnrollmentStatus.is(status)) {
     throw new TypeError(
-      `an enrollment status is active, earned, withdrawn or revoked, not ${JSON.stringify(String(status).slice(0, 40))}`,
+      `an enrollment status is active, earned, withdrawn, revoked or incomplete, not ${JSON.stringify(String(status).slice(0, 40))}`,
     )
   }
   return byStatus(client, status, options)

@@ -20,7 +20,7 @@ const Nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
  * const row = {
  *   enrollmentId: 'enr-1', educatorId: 'e-1', cohortId: 'steam-2026', programId: 'steam', programVersion: 1,
  *   status: 'earned', enrolledAt: '2026-09-01T16:00:00Z', lastEventAt: '2027-04-10T16:00:00Z',
- *   earnedAt: '2027-04-10T16:00:00Z', withdrawnAt: null, revokedAt: null,
+ *   earnedAt: '2027-04-10T16:00:00Z', withdrawnAt: null, revokedAt: null, expiredAt: null,
  * }
  * assert.equal(EnrollmentLookupRow.is(row), true)
  * assert.equal(EnrollmentLookupRow.is({ ...row, status: 'notEnrolled' }), false)
@@ -38,6 +38,8 @@ export const EnrollmentLookupRow = t.type(
     earnedAt: Nullable(IsoDateTime),
     withdrawnAt: Nullable(IsoDateTime),
     revokedAt: Nullable(IsoDateTime),
+    /** When the enrollment expired unfinished as its cohort closed (status `incomplete`). */
+    expiredAt: Nullable(IsoDateTime),
   },
   'EnrollmentLookupRow',
 )

@@ -8,6 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { EnrollmentEvent } from '../enrollment/events.js'
+import { EnrollmentStatus } from '../enrollment/state.js'
 import { enrollmentEventDecoder } from '../projections/enrollment-events.js'
 import type { ProjectionDecoder } from '../projections/projection.js'
 import { corruptEvent } from '../store/errors.js'
@@ -33,6 +34,11 @@ export const enrollmentLookupTable = 'enrollment_lookup'
 // -------------------------------------------------------------------------------------
 
 const streamPrefix = 'enrollment-'
+
+/** The statuses a row may hold: every `EnrollmentStatus`, as an SQL list. */
+const statuses = Object.keys(EnrollmentStatus.keys)
+  .map((status) => `'${status}'`)
+  .join(', ')
 
 /**
  * The enrollment events, each of which must belong to the enrollment its stream is named for:
@@ -101,13 +107,28 @@ export const enrollmentLookupProjection = defineSqlProjection<EnrollmentEvent>({
        cohort_id       text    NOT NULL,
        program_id      text    NOT NULL,
        program_version bigint  NOT NULL,
-       status          text    NOT NULL CHECK (status IN ('active', 'earned', 'withdrawn', 'revoked')),
+       status          text    NOT NULL CONSTRAINT ${enrollmentLookupTable}_status_check
+                               CHECK (status IN (${statuses})),
        enrolled_at     text    NOT NULL,
        last_event_at   text    NOT NULL,
        earned_at       text,
        withdrawn_at    text,
-       revoked_at      text
+       revoked_at      text,
+       expired_at      text
      ) WITH (fillfactor = 70)`,
+    // A table made before expiries (EnrollmentExpired) gets their column and status, once: the
+    // check is replaced only while it does not know 'incomplete'.
+    `ALTER TABLE ${s}.${enrollmentLookupTable} ADD COLUMN IF NOT EXISTS expired_at text`,
+    `DO $$ BEGIN
+       IF EXISTS (SELECT 1 FROM pg_constraint
+                  WHERE conrelid = '${s}.${enrollmentLookupTable}'::regclass
+                    AND conname = '${enrollmentLookupTable}_status_check'
+                    AND pg_get_constraintdef(oid) NOT LIKE '%''incomplete''%') THEN
+         ALTER TABLE ${s}.${enrollmentLookupTable} DROP CONSTRAINT ${enrollmentLookupTable}_status_check;
+         ALTER TABLE ${s}.${enrollmentLookupTable} ADD CONSTRAINT ${enrollmentLookupTable}_status_check
+           CHECK (status IN (${statuses}));
+       END IF;
+     END $$`,
     ...['educator_id', 'cohort_id', 'program_id', 'status'].map(
       (column) =>
         `CREATE INDEX IF NOT EXISTS ${enrollmentLookupTable}_${column}

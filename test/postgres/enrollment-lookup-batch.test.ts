@@ -93,6 +93,7 @@ describe('the fold of a batch into changes', () => {
         earnedAt: '2026-09-04T10:00:00Z',
         withdrawnAt: '2026-09-01T10:00:00Z',
         revokedAt: undefined,
+        expiredAt: undefined,
       },
     ])
     // A new row: the first EducatorEnrolled and what came after it.
@@ -109,7 +110,23 @@ describe('the fold of a batch into changes', () => {
         earnedAt: '2026-09-04T10:00:00Z',
         withdrawnAt: null,
         revokedAt: null,
+        expiredAt: null,
       },
+    ])
+  })
+
+  it('sets the status incomplete and the expiry date on an EnrollmentExpired', () => {
+    const { updates, inserts } = lookupChanges([
+      happened('EnrollmentExpired', 'enr-1', '2026-09-01T10:00:00Z'),
+      enrolled('enr-2', '2026-09-02T10:00:00Z'),
+      happened('EnrollmentExpired', 'enr-2', '2026-09-03T10:00:00Z'),
+    ])
+    expect(updates.map((u) => [u.enrollmentId, u.status, u.expiredAt])).toEqual([
+      ['enr-1', 'incomplete', '2026-09-01T10:00:00Z'],
+      ['enr-2', 'incomplete', '2026-09-03T10:00:00Z'],
+    ])
+    expect(inserts.map((row) => [row.enrollmentId, row.status, row.expiredAt])).toEqual([
+      ['enr-2', 'incomplete', '2026-09-03T10:00:00Z'],
     ])
   })
 })

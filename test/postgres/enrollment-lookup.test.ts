@@ -145,7 +145,13 @@ const lookupEqualsOracle = (kind: ClientKind, numRuns: number) =>
             expect(byId(await enrollmentsByProgram(client, programId, { schema }))).toEqual(
               expected.filter((row) => row.programId === programId),
             )
-            for (const status of ['active', 'earned', 'withdrawn', 'revoked'] as const) {
+            for (const status of [
+              'active',
+              'earned',
+              'withdrawn',
+              'revoked',
+              'incomplete',
+            ] as const) {
               expect(byId(await enrollmentsByStatus(client, status, { schema }))).toEqual(
                 expected.filter((row) => row.status === status),
               )
@@ -222,6 +228,49 @@ describe('the enrollment lookup on PGlite', () => {
       // The old split's workers now stop rather than mix two splits.
       const old = await createSqlProjectionRunner(client, two, { schema }).catchUp()
       expect(E.isLeft(old) && old.left._tag).toBe('PartitionsChanged')
+    } finally {
+      await cleanup()
+    }
+  })
+
+  it('upgrades a table made before expiries: the expired_at column and the incomplete status', async () => {
+    const client = await clientOf('pglite')
+    const { schema, cleanup } = await storeIn(client, 'lk')
+    try {
+      // The table as it was made before EnrollmentExpired, with a row in it.
+      await client.query(`CREATE TABLE "${schema}".enrollment_lookup (
+         enrollment_id text PRIMARY KEY, educator_id text NOT NULL, cohort_id text NOT NULL,
+         program_id text NOT NULL, program_version bigint NOT NULL,
+         status text NOT NULL CHECK (status IN ('active', 'earned', 'withdrawn', 'revoked')),
+         enrolled_at text NOT NULL, last_event_at text NOT NULL,
+         earned_at text, withdrawn_at text, revoked_at text)`)
+      const at = '2026-09-01T16:00:00Z'
+      await client.query(
+        `INSERT INTO "${schema}".enrollment_lookup VALUES
+           ('enr-old', 'e-1', 'steam-2026', 'steam', 1, 'active', '${at}', '${at}', NULL, NULL, NULL)`,
+      )
+      const first = await createSqlProjectionRunner(client, enrollmentLookupProjection, {
+        schema,
+      }).catchUp()
+      expect(E.isRight(first)).toBe(true)
+      await client.query(
+        `UPDATE "${schema}".enrollment_lookup SET status = 'incomplete', expired_at = $1`,
+        ['2027-06-30T16:00:00Z'],
+      )
+      const [row] = await enrollmentsByStatus(client, 'incomplete', { schema })
+      expect(row).toMatchObject({
+        enrollmentId: 'enr-old',
+        status: 'incomplete',
+        expiredAt: '2027-06-30T16:00:00Z',
+      })
+      // Setting up again changes nothing, and the check still refuses what is no status.
+      const again = await createSqlProjectionRunner(client, enrollmentLookupProjection, {
+        schema,
+      }).catchUp()
+      expect(E.isRight(again)).toBe(true)
+      await expect(
+        client.query(`UPDATE "${schema}".enrollment_lookup SET status = 'lost'`),
+      ).rejects.toThrow(/check/i)
     } finally {
       await cleanup()
     }
