@@ -11,6 +11,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { addBadgeCommands } from './commands/badge.js'
 import { addCoordinatorCommands } from './commands/coordinator.js'
 import { addEraseCommand } from './commands/erase.js'
+import { addProgramCommands } from './commands/program-render.js'
 import { addReportCommands } from './commands/report.js'
 import { demo, type DemoOptions } from './commands/demo.js'
 import { exportEvents } from './commands/export.js'
@@ -157,6 +158,7 @@ const buildProgram = (
   addEraseCommand(program, cli, finish, withStoreOptions)
   addCoordinatorCommands(program, cli, finish, withStoreOptions)
   addReportCommands(program, cli, finish, withStoreOptions)
+  addProgramCommands(program, cli, finish)
   return program
 }
 
