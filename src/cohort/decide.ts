@@ -2,6 +2,9 @@
  * Deciding cohort commands: each command, checked against the cohort's state, the actor's
  * grants and the district's policy, becomes events (with their consequences) or a `CohortError`.
  *
+ * Internal: the aggregates built from it are exported from the cohort's index.
+ *
+ * @internal
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'

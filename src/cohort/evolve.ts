@@ -2,6 +2,9 @@
  * How each cohort event changes the state: one immer recipe. An event that does not apply to
  * the state (another cohort's, or before the cohort was scheduled) leaves it as it is.
  *
+ * Internal: the aggregates built from it are exported from the cohort's index.
+ *
+ * @internal
  * @packageDocumentation
  */
 import type { Draft } from 'immer'

@@ -3,6 +3,9 @@
  * in the program's staff stream `program-staff-<programId>`. A cohort's own assignments are kept
  * in the cohort (see `cohort`).
  *
+ * Internal: the aggregates built from it are exported from the cohort's index.
+ *
+ * @internal
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'

@@ -24,10 +24,8 @@ const decodeCohortEvent = decodeRecordedEvent(cohortEvents)
  * The cohort event a recorded event is, or `undefined` for another stream's. A cohort event that
  * does not decode is passed over, as the stack process does (the read models stop on it and say
  * where).
- *
- * @internal
  */
-export const cohortEventOf = (recorded: RecordedEvent): CohortEvent | undefined => {
+const cohortEventOf = (recorded: RecordedEvent): CohortEvent | undefined => {
   if (!recorded.streamId.startsWith(cohortStreamPrefix)) return undefined
   const decoded = decodeCohortEvent(recorded)
   return E.isRight(decoded) ? decoded.right : undefined

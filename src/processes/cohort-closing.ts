@@ -4,16 +4,25 @@
  *
  * @packageDocumentation
  */
-import type { CohortEventOf } from '../cohort/events.js'
+import * as E from 'fp-ts/lib/Either.js'
+import type { CohortEvent, CohortEventOf } from '../cohort/events.js'
+import { cohortEvents } from '../cohort/index.js'
 import type { Actor } from '../context.js'
 import type { EnrollmentCommandOf } from '../enrollment/commands.js'
 import { enrollment as defaultEnrollment } from '../enrollment/index.js'
 import { defineReaction } from '../projections/reaction.js'
-import {
-  cohortEventOf,
-  type CohortProcessReaction,
-  type AttendanceHoursOptions,
-} from './attendance-hours.js'
+import { decodeRecordedEvent } from '../store/decode-recorded-event.js'
+import type { RecordedEvent } from '../store/recorded-event.js'
+import type { AttendanceHoursOptions, CohortProcessReaction } from './attendance-hours.js'
+
+const decodeCohortEvent = decodeRecordedEvent(cohortEvents)
+
+/** The cohort event a recorded event is, or `undefined` (another stream's, or unreadable). */
+const cohortEventOf = (recorded: RecordedEvent): CohortEvent | undefined => {
+  if (!recorded.streamId.startsWith('cohort-')) return undefined
+  const decoded = decodeCohortEvent(recorded)
+  return E.isRight(decoded) ? decoded.right : undefined
+}
 
 /**
  * The commands a cohort's closing sends: `ExpireEnrollment` to each enrollment on its roster,
