@@ -91,7 +91,10 @@ describe('feedback analytics (properties)', () => {
     fc.assert(
       fc.property(feedbackLogArbitrary(), minimumArbitrary, (log, requested) => {
         const minimum = Math.max(5, requested ?? 5)
-        const programs = feedbackAnalytics(modelOf(log), { minimumGroupSize: requested })
+        const programs = feedbackAnalytics(
+          modelOf(log),
+          requested === undefined ? {} : { minimumGroupSize: requested },
+        )
         const groups = oracle(log)
         const pooled = new Map<string, PlannedResponse[]>()
         let cohortGroups = 0
@@ -131,7 +134,10 @@ describe('feedback analytics (properties)', () => {
   it('a group under the minimum never reveals a figure or a comment; an outsider or a second response shows nowhere', () => {
     fc.assert(
       fc.property(feedbackLogArbitrary(), minimumArbitrary, (log, requested) => {
-        const programs = feedbackAnalytics(modelOf(log), { minimumGroupSize: requested })
+        const programs = feedbackAnalytics(
+          modelOf(log),
+          requested === undefined ? {} : { minimumGroupSize: requested },
+        )
         const text = JSON.stringify(programs)
         const groups = oracle(log)
         const counted = new Set(
