@@ -31,6 +31,10 @@ export type RuleBroken =
   | 'AlreadyEarned'
   | 'NotEarned'
   | 'InsecureUrl'
+  | 'AlreadyScored'
+  | 'CoachingNotOffered'
+  | 'AlreadyCoached'
+  | 'CoachingNotDue'
 
 /** Input that did not decode: each issue names its path. Nothing was decided. */
 export interface InvalidCommand {

@@ -252,6 +252,18 @@ const commandOf = (
         data: { enrollmentId, eolaId, attempt, scores, feedback },
       })
     }
+    case 'ArtifactScored': {
+      // A score is the grade its assessor sent; the ArtifactGraded it decides follows as due.
+      const { enrollmentId, eolaId, attempt, scores, feedback } = event.data
+      return E.right({
+        type: 'GradeArtifact',
+        data: { enrollmentId, eolaId, attempt, scores, feedback },
+      })
+    }
+    case 'CoachingConversationRecorded': {
+      const { enrollmentId, eolaId, notes } = event.data
+      return E.right({ type: 'RecordCoachingConversation', data: { enrollmentId, eolaId, notes } })
+    }
     case 'CapstoneSubmitted': {
       const { enrollmentId, enactedEolaId, documentationUrl, reflection, nextSteps } = event.data
       return E.right({

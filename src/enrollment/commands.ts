@@ -211,6 +211,23 @@ export const IssueBadge = message(
   on({ badgeId: BadgeId, format: BadgeFormat, salt: Id }),
 )
 
+/**
+ * Record a coaching conversation with the educator about an EOLA whose last attempt allowed was
+ * graded *revise*: under the policy's `afterMaxAttempts: 'coaching'`, it allows one further
+ * attempt.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { RecordCoachingConversation } from 'microcred'
+ * const record = { type: 'RecordCoachingConversation', data: { enrollmentId: 'enr-1', eolaId: 'steam-eola-1', notes: 'Planned the revision.' } }
+ * assert.equal(RecordCoachingConversation.is(record), true)
+ * assert.equal(RecordCoachingConversation.is({ ...record, data: { ...record.data, notes: ' ' } }), false)
+ */
+export const RecordCoachingConversation = message(
+  'RecordCoachingConversation',
+  on({ eolaId: Id, notes: NonEmptyText }),
+)
+
 const commands = taggedUnion('EnrollmentCommand', {
   Enroll,
   RecordHours,
@@ -222,6 +239,7 @@ const commands = taggedUnion('EnrollmentCommand', {
   RevokeCredential,
   IssueBadge,
   ExpireEnrollment,
+  RecordCoachingConversation,
 })
 
 /**

@@ -23,7 +23,13 @@ import { EnrollmentCommand, type EnrollmentCommandOf } from './commands.js'
 import { consequencesOf } from './consequences.js'
 import { foldEnrollment } from './evolve.js'
 import { fail, type Decision } from './decision.js'
-import { gradeArtifact, gradeCapstone, submitArtifact, submitCapstone } from './submissions.js'
+import {
+  gradeArtifact,
+  gradeCapstone,
+  recordCoachingConversation,
+  submitArtifact,
+  submitCapstone,
+} from './submissions.js'
 import { requirementsOf } from './requirements.js'
 import { isEnrolled, type Enrollment, type EnrollmentState } from './state.js'
 
@@ -302,6 +308,8 @@ const decideOnEnrollment = (
       return issueBadge(command, state, context)
     case 'ExpireEnrollment':
       return expireEnrollment(command, state, context)
+    case 'RecordCoachingConversation':
+      return recordCoachingConversation(command, state, context)
   }
 }
 

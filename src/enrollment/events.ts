@@ -18,6 +18,7 @@ import {
   WebUrl,
 } from '../codec.js'
 import { HoursByMode, Mode } from '../hours.js'
+import { ScoringRound } from './assessment.js'
 import { Requirements } from './requirements.js'
 import { BadgeFormat, BadgeId, Educator, EvidenceList, Outcome, Scores } from './shared.js'
 
@@ -186,6 +187,72 @@ export const ArtifactGraded = message(
     outcome: Outcome,
     feedback: Text,
   }),
+)
+
+/**
+ * One assessor scored an attempt that a second assessor also scores (the policy's second
+ * scoring): round 1 (the first), 2 (the second) or 3 (the adjudicator, when the first two
+ * disagree on the outcome), with the scores and the outcome they follow to. A score decides
+ * nothing on its own: the `ArtifactGraded` that follows round 2 when both agree, or round 3,
+ * carries the decided outcome.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { ArtifactScored } from 'microcred'
+ * const scored = {
+ *   type: 'ArtifactScored',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     at: '2026-10-20T16:00:00Z',
+ *     eolaId: 'steam-eola-1',
+ *     attempt: 1,
+ *     round: 1,
+ *     assessorId: 'assessor-1',
+ *     scores: { design: 3, inquiry: 2 },
+ *     outcome: 'revise',
+ *     feedback: 'Show the inquiry in the student work.',
+ *   },
+ * }
+ * assert.equal(ArtifactScored.is(scored), true)
+ * assert.equal(ArtifactScored.is({ ...scored, data: { ...scored.data, round: 4 } }), false)
+ */
+export const ArtifactScored = message(
+  'ArtifactScored',
+  fact({
+    eolaId: Id,
+    attempt: PositiveInteger,
+    round: ScoringRound,
+    assessorId: Id,
+    scores: Scores,
+    outcome: Outcome,
+    feedback: Text,
+  }),
+)
+
+/**
+ * A coaching conversation was recorded after an EOLA's last attempt allowed: under the policy's
+ * `afterMaxAttempts: 'coaching'`, it allows one further attempt.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { CoachingConversationRecorded } from 'microcred'
+ * const recorded = {
+ *   type: 'CoachingConversationRecorded',
+ *   data: {
+ *     enrollmentId: 'enr-1',
+ *     at: '2027-01-10T16:00:00Z',
+ *     eolaId: 'steam-eola-1',
+ *     afterAttempt: 3,
+ *     notes: 'Planned the revision of the inquiry together.',
+ *     recordedBy: 'fac-1',
+ *   },
+ * }
+ * assert.equal(CoachingConversationRecorded.is(recorded), true)
+ * assert.equal(CoachingConversationRecorded.is({ ...recorded, data: { ...recorded.data, notes: '' } }), false)
+ */
+export const CoachingConversationRecorded = message(
+  'CoachingConversationRecorded',
+  fact({ eolaId: Id, afterAttempt: PositiveInteger, notes: NonEmptyText, recordedBy: Id }),
 )
 
 /**
@@ -386,6 +453,8 @@ export const EnrollmentEvent = taggedUnion(
     CredentialRevoked,
     BadgeIssued,
     EnrollmentExpired,
+    ArtifactScored,
+    CoachingConversationRecorded,
   },
   { frozen: true },
 )

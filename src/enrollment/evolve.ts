@@ -161,6 +161,31 @@ const applyFact = (
       }
       return
     }
+    case 'ArtifactScored': {
+      const { eolaId, attempt, round, assessorId, scores, outcome, feedback, at } = event.data
+      const submitted = own(state.artifacts, eolaId)?.[attempt - 1]
+      if (submitted !== undefined) {
+        const scoring = Object.freeze({
+          round,
+          assessorId,
+          scores: shared(event.data, scores),
+          outcome,
+          feedback,
+          scoredAt: at,
+        })
+        if (submitted.scorings === undefined) submitted.scorings = [scoring]
+        else submitted.scorings.push(scoring)
+      }
+      return
+    }
+    case 'CoachingConversationRecorded': {
+      const { eolaId, afterAttempt, notes, recordedBy, at } = event.data
+      const submitted = own(state.artifacts, eolaId)?.[afterAttempt - 1]
+      if (submitted !== undefined) {
+        submitted.coaching = Object.freeze({ notes, by: recordedBy, at })
+      }
+      return
+    }
     case 'CapstoneSubmitted': {
       const { attempt, enactedEolaId, documentationUrl, reflection, nextSteps, at } = event.data
       state.capstone.push({
@@ -249,7 +274,10 @@ const freezeEnrollment = (state: EnrollmentState): EnrollmentState => {
   const { credited, artifacts } = state
   for (const hours of Object.values(credited)) Object.freeze(hours)
   for (const attempts of Object.values(artifacts)) {
-    for (const attempt of attempts) Object.freeze(attempt)
+    for (const attempt of attempts) {
+      if (attempt.scorings !== undefined) Object.freeze(attempt.scorings)
+      Object.freeze(attempt)
+    }
     Object.freeze(attempts)
   }
   for (const attempt of state.capstone) Object.freeze(attempt)
@@ -279,6 +307,12 @@ const freezeRequirements = (requirements: Requirements): Requirements => {
   Object.freeze(requirements.modules)
   Object.freeze(requirements.eolas)
   Object.freeze(requirements.hoursPerRecord)
+  const { assessment } = requirements
+  if (assessment !== undefined) {
+    if (assessment.holidays !== undefined) Object.freeze(assessment.holidays)
+    if (typeof assessment.secondScoring === 'object') Object.freeze(assessment.secondScoring)
+    Object.freeze(assessment)
+  }
   return Object.freeze(requirements)
 }
 

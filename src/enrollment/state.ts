@@ -15,6 +15,7 @@ import {
   WebUrl,
 } from '../codec.js'
 import { HoursByMode } from '../hours.js'
+import { Scoring } from './assessment.js'
 import { Requirements } from './requirements.js'
 import { BadgeFormat, BadgeId, Educator, EvidenceList, Outcome, Scores } from './shared.js'
 
@@ -42,7 +43,23 @@ export const Grade = t.type(
 export type Grade = t.TypeOf<typeof Grade>
 
 /**
- * One attempt at an EOLA, graded or awaiting its grade (`grade: null`).
+ * A coaching conversation recorded after an EOLA's last attempt allowed: its notes, who recorded
+ * it and when. Under `afterMaxAttempts: 'coaching'` it allows one further attempt.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { Coaching } from 'microcred'
+ * assert.equal(Coaching.is({ notes: 'Planned the revision together.', by: 'fac-1', at: '2027-01-10T16:00:00Z' }), true)
+ * assert.equal(Coaching.is({ notes: '', by: 'fac-1', at: '2027-01-10T16:00:00Z' }), false)
+ */
+export const Coaching = t.type({ notes: NonEmptyText, by: Id, at: IsoDateTime }, 'Coaching')
+/** A coaching conversation recorded after an attempt. */
+export type Coaching = t.TypeOf<typeof Coaching>
+
+/**
+ * One attempt at an EOLA, graded or awaiting its grade (`grade: null`). Where a second assessor
+ * scores it, `scorings` holds each score (the grade is the outcome they decided); after the last
+ * attempt allowed, `coaching` holds the coaching conversation recorded, if any.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -53,14 +70,22 @@ export type Grade = t.TypeOf<typeof Grade>
  * assert.equal(ArtifactAttempt.is({ ...awaiting, grade }), true)
  * assert.equal(ArtifactAttempt.is({ ...awaiting, grade: undefined }), false) // `null` while it awaits
  */
-export const ArtifactAttempt = t.type(
-  {
-    attempt: PositiveInteger,
-    evidence: EvidenceList,
-    reflection: NonEmptyText,
-    submittedAt: IsoDateTime,
-    grade: t.union([Grade, t.null]),
-  },
+export const ArtifactAttempt = t.intersection(
+  [
+    t.type({
+      attempt: PositiveInteger,
+      evidence: EvidenceList,
+      reflection: NonEmptyText,
+      submittedAt: IsoDateTime,
+      grade: t.union([Grade, t.null]),
+    }),
+    t.partial({
+      /** Each assessor's score, where a second assessor scores the attempt (in order). */
+      scorings: t.array(Scoring),
+      /** The coaching conversation recorded after this attempt, the last one allowed. */
+      coaching: Coaching,
+    }),
+  ],
   'ArtifactAttempt',
 )
 /** One attempt at an EOLA. */

@@ -1,7 +1,8 @@
 /**
  * Deciding the commands about evidence: submitting and grading EOLA attempts and the capstone,
- * with the attempt cap, one grade per attempt, and outcomes that follow from the rubric. Internal:
- * reached through `decide`.
+ * with the attempt cap (one attempt more after a coaching conversation, where the policy says
+ * so), one grade per attempt, outcomes that follow from the rubric, and second scoring (an
+ * outcome decided by two assessors who agree, or by a third). Internal: reached through `decide`.
  *
  * @internal
  * @packageDocumentation
@@ -9,9 +10,16 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { isWebUrl, quoted } from '../codec.js'
 import type { CommandContext } from '../context.js'
+import { sameIdentity } from '../authorization.js'
 import { ruleViolation, type DomainError } from '../errors.js'
 import { own } from '../own.js'
 import type { EnrollmentCommandOf } from './commands.js'
+import {
+  assessmentRulesOf,
+  attemptsAllowed,
+  nextScore,
+  secondScoringApplies,
+} from './assessment.js'
 import { fail, type Decision } from './decision.js'
 import { hasMet, isAwaitingGrade } from './queries.js'
 import type { ArtifactAttempt, CapstoneAttempt, Enrollment } from './state.js'
@@ -20,6 +28,7 @@ const attemptRules = (
   what: string,
   attempts: ReadonlyArray<ArtifactAttempt | CapstoneAttempt>,
   maxAttempts: number,
+  afterMaxAttempts: 'final' | 'coaching' = 'final',
 ): DomainError | undefined => {
   if (isAwaitingGrade(attempts)) {
     return ruleViolation(
@@ -29,10 +38,18 @@ const attemptRules = (
   }
   if (hasMet(attempts))
     return ruleViolation('AlreadyMeets', `${what} already meets; nothing to resubmit`)
-  if (attempts.length >= maxAttempts) {
+  const coached = attempts.some(
+    (attempt) => 'coaching' in attempt && attempt.coaching !== undefined,
+  )
+  const allowed = attemptsAllowed(maxAttempts, afterMaxAttempts, coached)
+  if (attempts.length >= allowed) {
+    const next =
+      afterMaxAttempts === 'coaching' && !coached
+        ? '; record a coaching conversation (RecordCoachingConversation) to allow one further attempt'
+        : '; no attempt is left'
     return ruleViolation(
       'AttemptsExhausted',
-      `${what} has had ${attempts.length} of ${maxAttempts} attempts allowed; no attempt is left`,
+      `${what} has had ${attempts.length} of ${allowed} attempts allowed${next}`,
     )
   }
   return undefined
@@ -102,7 +119,12 @@ export const submitArtifact = (
   const eola = eolaOf(state, data.eolaId)
   if (E.isLeft(eola)) return eola
   const attempts = own(state.artifacts, eola.right.id) ?? []
-  const broken = attemptRules(`EOLA '${eola.right.id}'`, attempts, state.requirements.maxAttempts)
+  const broken = attemptRules(
+    `EOLA '${eola.right.id}'`,
+    attempts,
+    state.requirements.maxAttempts,
+    assessmentRulesOf(state.requirements).afterMaxAttempts,
+  )
   if (broken !== undefined) return fail(broken)
   const insecure = insecureLink(
     state,
@@ -153,8 +175,9 @@ export const gradeArtifact = (
     )
   }
   const meets = rubric.every((criterion) => (scoreOf(criterion.id) ?? 0) >= criterion.meetsAt)
-  return E.right([
-    {
+  const outcome = meets ? 'meets' : 'revise'
+  const graded = (decided: 'meets' | 'revise') =>
+    ({
       type: 'ArtifactGraded',
       data: {
         enrollmentId: state.enrollmentId,
@@ -162,8 +185,109 @@ export const gradeArtifact = (
         attempt: data.attempt,
         assessorId: context.actor.id,
         scores: data.scores,
-        outcome: meets ? 'meets' : 'revise',
+        outcome: decided,
         feedback: data.feedback,
+        at: context.at,
+      },
+    }) as const
+  if (!secondScoringApplies(state.requirements, state.enrollmentId, eola.right.id, data.attempt)) {
+    return E.right([graded(outcome)])
+  }
+  const scorings = submitted.right.scorings ?? []
+  const already = scorings.find((scoring) => sameIdentity(scoring.assessorId, context.actor.id))
+  if (already !== undefined) {
+    return fail(
+      ruleViolation(
+        'AlreadyScored',
+        `${what} attempt ${data.attempt} was already scored by ${already.assessorId} (round ${already.round}); a second assessor scores it, and a third where they disagree`,
+      ),
+    )
+  }
+  const next = nextScore(scorings, outcome)
+  if (next === undefined) {
+    return fail(
+      ruleViolation(
+        'AlreadyGraded',
+        `${what} attempt ${data.attempt} has its outcome decided already; an attempt is graded once`,
+      ),
+    )
+  }
+  const scored = {
+    type: 'ArtifactScored',
+    data: {
+      enrollmentId: state.enrollmentId,
+      eolaId: eola.right.id,
+      attempt: data.attempt,
+      round: next.round,
+      assessorId: context.actor.id,
+      scores: data.scores,
+      outcome,
+      feedback: data.feedback,
+      at: context.at,
+    },
+  } as const
+  return E.right(next.decides === null ? [scored] : [scored, graded(next.decides)])
+}
+
+/**
+ * Records a coaching conversation after an EOLA's last attempt allowed, graded *revise*: only
+ * where the pinned rules say `afterMaxAttempts: 'coaching'`, once per EOLA.
+ */
+export const recordCoachingConversation = (
+  { data }: EnrollmentCommandOf<'RecordCoachingConversation'>,
+  state: Enrollment,
+  context: CommandContext,
+): Decision => {
+  const eola = eolaOf(state, data.eolaId)
+  if (E.isLeft(eola)) return eola
+  const what = `EOLA '${eola.right.id}'`
+  if (assessmentRulesOf(state.requirements).afterMaxAttempts !== 'coaching') {
+    return fail(
+      ruleViolation(
+        'CoachingNotOffered',
+        `the policy this enrollment joined under allows no attempt after the last (${state.requirements.maxAttempts}); a coaching conversation allows none`,
+      ),
+    )
+  }
+  const attempts = own(state.artifacts, eola.right.id) ?? []
+  if (attempts.some((attempt) => attempt.coaching !== undefined)) {
+    return fail(
+      ruleViolation(
+        'AlreadyCoached',
+        `${what} already had its coaching conversation and the one further attempt it allows`,
+      ),
+    )
+  }
+  const latest = attempts[attempts.length - 1]
+  if (
+    latest === undefined ||
+    attempts.length < state.requirements.maxAttempts ||
+    latest.grade?.outcome !== 'revise'
+  ) {
+    const where =
+      latest === undefined
+        ? 'has no attempt'
+        : latest.grade === null
+          ? `has attempt ${latest.attempt} awaiting its grade`
+          : latest.grade.outcome === 'meets'
+            ? 'already meets'
+            : `has had ${attempts.length} of ${state.requirements.maxAttempts} attempts`
+    return fail(
+      ruleViolation(
+        'CoachingNotDue',
+        `${what} ${where}; a coaching conversation follows the last attempt allowed (${state.requirements.maxAttempts}), graded revise`,
+      ),
+    )
+  }
+  return E.right([
+    {
+      type: 'CoachingConversationRecorded',
+      data: {
+        enrollmentId: state.enrollmentId,
+        eolaId: eola.right.id,
+        afterAttempt: latest.attempt,
+        notes: data.notes,
+        recordedBy: context.actor.id,
         at: context.at,
       },
     },

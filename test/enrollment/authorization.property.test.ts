@@ -40,7 +40,8 @@ import {
  * administrator, homework hours from the educator or a facilitator; only the educator submits
  * their work; an assessor grades, never their own work; the educator or an administrator
  * withdraws; an administrator other than the educator revokes, records a badge or expires the
- * enrollment.
+ * enrollment; a facilitator, an assessor or an administrator other than the educator records a
+ * coaching conversation.
  */
 const mayAct = (command: EnrollmentCommand, actor: Actor, educatorId: string): boolean => {
   const has = (role: Role) => actor.roles.includes(role)
@@ -64,6 +65,8 @@ const mayAct = (command: EnrollmentCommand, actor: Actor, educatorId: string): b
     case 'IssueBadge':
     case 'ExpireEnrollment':
       return has('administrator') && !self
+    case 'RecordCoachingConversation':
+      return (has('facilitator') || has('assessor') || has('administrator')) && !self
   }
 }
 

@@ -88,6 +88,8 @@ const legalAfter = (seen: Seen, event: EnrollmentEvent): string | undefined => {
     CourseCompleted: ['active'],
     ArtifactSubmitted: ['active'],
     ArtifactGraded: ['active'],
+    ArtifactScored: ['active'],
+    CoachingConversationRecorded: ['active'],
     CapstoneSubmitted: ['active'],
     CapstoneGraded: ['active'],
     CredentialEarned: ['active'],
@@ -174,6 +176,8 @@ const mayAct = (command: EnrollmentCommand, actor: Actor, educatorId: string): b
     case 'IssueBadge':
     case 'ExpireEnrollment':
       return has('administrator') && !self
+    case 'RecordCoachingConversation':
+      return (has('facilitator') || has('assessor') || has('administrator')) && !self
   }
 }
 
@@ -190,6 +194,7 @@ const ownRules: Partial<Record<EnrollmentCommand['type'], ReadonlyArray<string>>
     'EnactedEolaNotMet',
   ],
   GradeCapstone: ['AttemptNotFound', 'AlreadyGraded'],
+  RecordCoachingConversation: ['UnknownEola', 'CoachingNotOffered'],
 }
 
 type Prediction =
