@@ -16,3 +16,4 @@ export { signBadgeDataIntegrity, type DataIntegritySigningOptions } from './data
 export * from './schema.js'
 export * from './revocation.js'
 export * from './verify.js'
+export * from './stack.js'
