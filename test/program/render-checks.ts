@@ -63,6 +63,23 @@ const blockStart = (content: string, where: string, reading: MarkdownReading) =>
   }
 }
 
+/** A row's cells: split at each ` | ` that no backslash escapes. */
+const splitCells = (row: string): string[] => {
+  const cells: string[] = []
+  let cell = ''
+  for (let i = 0; i < row.length; i += 1) {
+    if (row[i] === '\\') {
+      cell += row.slice(i, i + 2)
+      i += 1
+    } else if (row.startsWith(' | ', i)) {
+      cells.push(cell)
+      cell = ''
+      i += 2
+    } else cell += row[i]
+  }
+  return [...cells, cell]
+}
+
 /** Reads the Markdown the renderers write, line by line. */
 export const readMarkdown = (markdown: string): MarkdownReading => {
   const reading: MarkdownReading = { texts: [], urls: [], problems: [] }
@@ -75,7 +92,7 @@ export const readMarkdown = (markdown: string): MarkdownReading => {
     const row = /^\| (.*) \|$/.exec(line)
     const content = heading?.[1] ?? item?.[1] ?? line
     if (row !== null && heading === null && item === null) {
-      const cells = (row[1] ?? '').split(/(?<!\\) \| /)
+      const cells = splitCells(row[1] ?? '')
       reading.texts.push(cells.map((cell) => readInline(cell, where, reading)).join('\t'))
       return
     }
