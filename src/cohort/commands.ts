@@ -183,8 +183,8 @@ export const CloseCohort = message('CloseCohort', on({}))
  */
 export const StaffScope = t.union(
   [
-    exact({ cohortId: Id }, undefined, 'CohortScope'),
-    exact({ programId: Id }, undefined, 'ProgramScope'),
+    exact({ cohortId: Id }, {}, 'CohortScope'),
+    exact({ programId: Id }, {}, 'ProgramScope'),
   ],
   'StaffScope',
 )

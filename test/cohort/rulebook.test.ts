@@ -356,7 +356,13 @@ describe('attendance', () => {
       E.isRight(given(base).when(attend('e-1'), facilitator('2027-06-11T23:59:59Z')).decision),
     ).toBe(true)
     given(base)
-      .when({ ...attend('e-1'), data: { ...attend('e-1').data, sessionId: 's-9' } }, facilitator())
+      .when(
+        {
+          type: 'RecordAttendance',
+          data: { cohortId: 'steam-2026', sessionId: 's-9', attendees: ['e-1'] },
+        },
+        facilitator(),
+      )
       .thenFails('UnknownSession')
   })
   it('never goes back in time', () => {
