@@ -79,7 +79,7 @@ export const programPageStyleHash = 'sha256-xGQleP0DiQ9gIS1JVHgK/s+hiNP/AogaJrGV
  */
 export const programPagePolicy =
   `default-src 'none'; style-src '${programPageStyleHash}'; ` +
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+  "base-uri 'none'; form-action 'none'"
 
 const inline = (piece: DocumentInline): string =>
   piece.kind === 'text'
