@@ -103,8 +103,11 @@ interface Intent {
   readonly target: Target
   /** Which program of the pool a revision sends (the last is invalid under the policy). */
   readonly program: number
-  /** Whether a revision numbers its program right. */
-  readonly numbered: boolean
+  /**
+   * How a revision numbers its program: `right` (the version it edits, or the next one),
+   * `same` (the version it aims at, even an approved one's) or `over` (one too many).
+   */
+  readonly numbered: 'right' | 'same' | 'over'
   readonly minutes: number
 }
 
@@ -163,7 +166,11 @@ const intentArbitrary: fc.Arbitrary<Intent> = kindArbitrary.chain((kind) =>
       { weight: 1, arbitrary: fc.constant<Target>('missing') },
     ),
     program: fc.nat({ max: 2 }),
-    numbered: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, fc.constant(false)),
+    numbered: fc.oneof(
+      { weight: 8, arbitrary: fc.constant('right' as const) },
+      { weight: 1, arbitrary: fc.constant('same' as const) },
+      { weight: 1, arbitrary: fc.constant('over' as const) },
+    ),
     minutes: fc.integer({ min: 1, max: 60 * 24 * 20 }),
   }),
 )
@@ -213,7 +220,8 @@ const commandOf = (
   const program = (number: number): Program => ({
     ...(pool[intent.program % pool.length] as Program),
     id: programId,
-    version: intent.numbered ? number : number + 1,
+    version:
+      intent.numbered === 'right' ? number : intent.numbered === 'same' ? version : number + 1,
   })
   switch (intent.kind) {
     case 'draft':
@@ -283,7 +291,7 @@ export const lifecycleArbitrary = (options: LifecycleOptions = {}): fc.Arbitrary
         author: firstAuthor,
         target: 'latest',
         program: 0,
-        numbered: true,
+        numbered: 'right',
         minutes: 0,
       }
       let state = decider.initialState
