@@ -59,7 +59,9 @@ const badge = {
  * import fc from 'fast-check'
  * import { DefineStack } from 'microcred'
  * import { stackDefinitionArbitrary } from 'microcred/testing'
- * fc.assert(fc.property(stackDefinitionArbitrary(), (define) => DefineStack.is(define)), { numRuns: 20 })
+ * const defines = fc.sample(stackDefinitionArbitrary(), 20)
+ * assert.ok(defines.every((define) => DefineStack.is(define)))
+ * assert.ok(defines.every((define) => define.data.memberProgramIds.length >= 2))
  */
 export const stackDefinitionArbitrary = (
   maxMembers = 4,
