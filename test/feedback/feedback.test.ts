@@ -186,6 +186,28 @@ describe('the feedback aggregate on a store', () => {
     expect(await store.streamVersion('feedback-steam-2026')).toBe(1)
   })
 
+  it('takes one of two responses of one educator sent at once: the other is refused on retry', async () => {
+    const store = createInMemoryEventStore()
+    await handleCommand(store, feedback, submit('e-0'), as('e-0'))
+    const both = await Promise.all([
+      handleCommand(
+        store,
+        feedback,
+        submit('e-1', { comment: 'first' }),
+        as('e-1', '2027-06-02T16:00:00Z'),
+      ),
+      handleCommand(
+        store,
+        feedback,
+        submit('E-1', { comment: 'second' }),
+        as('E-1', '2027-06-02T16:00:00Z'),
+      ),
+    ])
+    expect(both.filter(E.isRight)).toHaveLength(1)
+    expect(both.flatMap((r) => (E.isLeft(r) ? [r.left._tag] : []))).toEqual(['AlreadyResponded'])
+    expect(await store.streamVersion('feedback-steam-2026')).toBe(2)
+  })
+
   it('answers a repeated commandId with the first events, and only to the educator', async () => {
     const store = createInMemoryEventStore()
     const context = as('e-1')
