@@ -182,6 +182,34 @@ export const analyticsLines = (a: ProgramAnalytics): ReadonlyArray<readonly [str
   ['In progress', formatNumber(a.incomplete)],
   ['Withdrawn', formatNumber(a.withdrawn)],
   ['Revoked', formatNumber(a.revoked)],
+/** Grading within target and assessor agreement, where the program's enrollments have them. */
+const assessmentLines = (a: ProgramAnalytics): Array<readonly [string, string]> => [
+  ...(a.gradingTarget === undefined
+    ? []
+    : [
+        [
+          'Graded within target',
+          `${rate(a.gradingTarget.share)} (${formatNumber(a.gradingTarget.withinTarget)} of ${formatNumber(a.gradingTarget.graded)})`,
+        ] as const,
+      ]),
+  ...(a.assessorAgreement?.pairs ?? []).map(
+    (pair) =>
+      [
+        `Agreement, ${pair.assessorA} and ${pair.assessorB}`,
+        `${rate(pair.percentAgreement)} of ${formatNumber(pair.attempts)}, kappa ${decimal(pair.kappa)}`,
+      ] as const,
+  ),
+  ...(a.assessorAgreement?.assessors ?? [])
+    .filter((assessor) => assessor.flagged)
+    .map(
+      (assessor) =>
+        [
+          `Calibration: ${assessor.assessorId}`,
+          `agrees ${rate(assessor.percentAgreement)}, below ${rate(a.assessorAgreement?.threshold ?? null)}`,
+        ] as const,
+    ),
+]
+
   ['Completion rate', rate(a.completionRate)],
   ['Median time to earn', days(a.medianDaysToEarn)],
   ['Resubmission rate', rate(a.resubmissionRate)],
@@ -196,6 +224,7 @@ const numberOrEmpty = (value: number | null) => value ?? ''
 export const analyticsCsvColumns: ReadonlyArray<CsvColumn<ProgramAnalytics>> = [
   { head: 'program', cell: (a) => a.programId },
   { head: 'enrolled', cell: (a) => a.enrolled },
+  ...assessmentLines(a),
   { head: 'earned', cell: (a) => a.earned },
   { head: 'in progress', cell: (a) => a.incomplete },
   { head: 'withdrawn', cell: (a) => a.withdrawn },

@@ -37,6 +37,7 @@ export * from './stream.js'
 export * from './audit.js'
 export * from './assessment.js'
 export * from './assessment-calendar.js'
+export * from './assessment-view.js'
 
 /**
  * The enrollment decider: commands, events and state of the credential journey, its errors, and

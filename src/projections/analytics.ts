@@ -18,11 +18,25 @@
  *
  * Days are fractional (hours / 24). A median of an even count is the mean of the two middle values.
  *
+ * - `gradingTarget` (only where some enrollment pinned a grading target in business days):
+ *   the attempts graded under a target, those graded by their due date, and the share.
+ * - `assessorAgreement` (only where some attempt was scored by two or more assessors): percent
+ *   agreement and Cohen's kappa per assessor pair, and each assessor's pooled agreement, flagged
+ *   below `agreementThreshold` (0.8 by default) for calibration; see `assessorAgreement`.
+ *
  * @packageDocumentation
  */
 import type { Enrollment } from '../enrollment/state.js'
 import type { EnrollmentsReadModel } from './enrollments.js'
+import { assessmentRulesOf } from '../enrollment/assessment.js'
+import { isWithinGradingTarget } from '../enrollment/assessment-calendar.js'
 import { compareText, daysBetween, median, nearestRankPercentile } from './read-model-helpers.js'
+import {
+  assessorAgreement,
+  defaultAgreementThreshold,
+  type AgreementReport,
+  type ScoredItem,
+} from './assessor-agreement.js'
 
 /** How one program performs: see the module's documentation for each figure. */
 export interface ProgramAnalytics {
@@ -45,13 +59,30 @@ export interface ProgramAnalytics {
 
 /** What `programAnalytics` may take. */
 export interface ProgramAnalyticsOptions {
+  /**
+   * Where some enrollment of the program pinned a grading target: of the attempts graded under
+   * one (EOLAs and capstone), how many were graded by their due date, and the share.
+   */
+  readonly gradingTarget?: {
+    readonly graded: number
+    readonly withinTarget: number
+    readonly share: number | null
+  }
+  /** Where some attempt was scored by two or more assessors: their agreement on outcomes. */
+  readonly assessorAgreement?: AgreementReport
   /** Only this program. */
   readonly programId?: string
 }
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole)
 
-const analyticsOf = (programId: string, states: ReadonlyArray<Enrollment>): ProgramAnalytics => {
+  /** Assessors whose agreement is below this are flagged for calibration (default 0.8). */
+  readonly agreementThreshold?: number
+const analyticsOf = (
+  programId: string,
+  states: ReadonlyArray<Enrollment>,
+  agreementThreshold: number = defaultAgreementThreshold,
+): ProgramAnalytics => {
   const counts = { active: 0, earned: 0, withdrawn: 0, revoked: 0 }
   const daysToEarn: number[] = []
   const turnaround: number[] = []
@@ -66,6 +97,8 @@ const analyticsOf = (programId: string, states: ReadonlyArray<Enrollment>): Prog
     for (const eola of state.requirements.eolas) {
       const attempts = Object.hasOwn(state.artifacts, eola.id) ? state.artifacts[eola.id] : []
       if (attempts === undefined || attempts.length === 0) continue
+  const target = { set: false, graded: 0, withinTarget: 0 }
+  const scored: ScoredItem[] = []
       eolasAttempted += 1
       submissions += attempts.length
       resubmissions += attempts.length - 1
@@ -78,13 +111,22 @@ const analyticsOf = (programId: string, states: ReadonlyArray<Enrollment>): Prog
       }
     }
   }
+    const rules = assessmentRulesOf(state.requirements)
   return {
     programId,
     enrolled: states.length,
     earned: counts.earned,
+          const within = isWithinGradingTarget(attempt.submittedAt, attempt.grade.gradedAt, rules)
+          if (within !== null) {
+            target.graded += 1
+            if (within) target.withinTarget += 1
+          }
     withdrawn: counts.withdrawn,
+        const scorings = 'scorings' in attempt ? (attempt.scorings ?? []) : []
+        if (scorings.length >= 2) scored.push({ scores: scorings })
     incomplete: counts.active,
     revoked: counts.revoked,
+    if (rules.gradingTargetDays !== undefined) target.set = true
     completionRate: ratio(counts.earned, states.length),
     medianDaysToEarn: median(daysToEarn),
     resubmissionRate: ratio(resubmissions, submissions),
@@ -102,6 +144,18 @@ const analyticsOf = (programId: string, states: ReadonlyArray<Enrollment>): Prog
  * @example
  * import assert from 'node:assert/strict'
  * import * as E from 'fp-ts/lib/Either.js'
+    ...(target.set
+      ? {
+          gradingTarget: {
+            graded: target.graded,
+            withinTarget: target.withinTarget,
+            share: ratio(target.withinTarget, target.graded),
+          },
+        }
+      : {}),
+    ...(scored.length === 0
+      ? {}
+      : { assessorAgreement: assessorAgreement(scored, agreementThreshold) }),
  * import { catalog, enrollmentsReadModel, foldProjection, lausdPolicy, programAnalytics, requirementsOf } from 'microcred'
  * const metadata = { eventId: 'ev', commandId: 'c', actorId: 'a', correlationId: 'c', causationId: 'c', schemaVersion: 1 }
  * const recorded = (position: number, type: string, data: object) =>
@@ -139,6 +193,6 @@ export const programAnalytics = (
       const state = model.enrollments.get(id)
       if (state !== undefined) states.push(state)
     }
-    return analyticsOf(programId, states)
+    return analyticsOf(programId, states, options.agreementThreshold)
   })
 }

@@ -7,8 +7,16 @@
  * assessor may take it. Cohorts will assign assessors in a later issue; until then this is the
  * whole rule.
  *
+ * **The assessment process** (where the enrollment's pinned rules use it): under blind grading
+ * the educator's id and name are replaced by a stable pseudonym (`blind: true`); an attempt a
+ * second assessor scores stays in the queue until its outcome is decided, with the `round` it
+ * awaits and who scored it (`scoredBy`); under a grading target each item has its `dueDate` and
+ * whether it is `overdue`. Enrollments without these rules give the same items as before.
+ *
  * @packageDocumentation
  */
+import { assessmentRulesOf, pseudonymOf } from '../enrollment/assessment.js'
+import { assessorView } from '../enrollment/assessment-view.js'
 import type { ArtifactAttempt, CapstoneAttempt, Enrollment } from '../enrollment/state.js'
 import { own } from '../own.js'
 import type { EnrollmentsReadModel } from './enrollments.js'
@@ -38,6 +46,19 @@ export interface QueueItem {
   readonly daysWaiting: number
   /** Who grades it: the assessor of the previous attempt, `null` for a first attempt. */
   readonly assessorId: string | null
+  /**
+   * Present (`true`) where the enrollment's rules grade blind: `educatorId` and `educatorName`
+   * then both hold the enrollment's stable pseudonym (`pseudonymOf`), never who the educator is.
+   */
+  readonly blind?: true
+  /** Where a second assessor scores the attempt: the round it awaits (2, or 3 after a dispute). */
+  readonly round?: 2 | 3
+  /** Where it awaits round 2 or 3: who scored it already, and may not score it again. */
+  readonly scoredBy?: ReadonlyArray<string>
+  /** Where the rules set a grading target: the date its grade is due by (business days). */
+  readonly dueDate?: string
+  /** Where the rules set a grading target: whether `now` is past the due date (UTC days). */
+  readonly overdue?: boolean
 }
 
 /** What `assessorQueue` takes. */
@@ -69,11 +90,28 @@ const awaiting = (
   return { attempt: latest, assessorId: attempts[attempts.length - 2]?.grade?.assessorId ?? null }
 }
 
+/** The fields of the assessment process, present only where the enrollment's rules use them. */
+const assessed = (state: Enrollment, work: string, now: string) => {
+  const view = assessorView(state, work)
+  if (view === undefined) return {}
+  return {
+    ...(view.round === 1 ? {} : { round: view.round, scoredBy: view.scoredBy }),
+    ...(view.dueDate === null
+      ? {}
+      : {
+          dueDate: view.dueDate,
+          overdue: new Date(Date.parse(now)).toISOString().slice(0, 10) > view.dueDate,
+        }),
+  }
+}
+
 const itemsOf = (state: Enrollment, now: string): QueueItem[] => {
+  const blind = assessmentRulesOf(state.requirements).blind
+  const pseudonym = blind ? pseudonymOf(state.enrollmentId) : ''
   const common = {
     enrollmentId: state.enrollmentId,
-    educatorId: state.educator.id,
-    educatorName: state.educator.name,
+    educatorId: blind ? pseudonym : state.educator.id,
+    educatorName: blind ? pseudonym : state.educator.name,
     programId: state.programId,
     cohortId: state.cohortId,
   }
@@ -91,6 +129,8 @@ const itemsOf = (state: Enrollment, now: string): QueueItem[] => {
       submittedAt: pending.attempt.submittedAt,
       daysWaiting: wholeDaysBetween(pending.attempt.submittedAt, now),
       assessorId: pending.assessorId,
+      ...(blind ? { blind: true as const } : {}),
+      ...assessed(state, eola.id, now),
     })
   }
   const capstone = awaiting(state.capstone)
@@ -107,6 +147,8 @@ const itemsOf = (state: Enrollment, now: string): QueueItem[] => {
       submittedAt: capstone.attempt.submittedAt,
       daysWaiting: wholeDaysBetween(capstone.attempt.submittedAt, now),
       assessorId: capstone.assessorId,
+      ...(blind ? { blind: true as const } : {}),
+      ...assessed(state, 'capstone', now),
     })
   }
   return items

@@ -72,6 +72,8 @@ export const personalDataFields: Readonly<
     { path: 'reflection', kind: 'text' },
   ],
   ArtifactGraded: [{ path: 'feedback', kind: 'text' }],
+  ArtifactScored: [{ path: 'feedback', kind: 'text' }],
+  CoachingConversationRecorded: [{ path: 'notes', kind: 'text' }],
   CapstoneSubmitted: [
     { path: 'documentationUrl', kind: 'url' },
     { path: 'reflection', kind: 'text' },

@@ -59,6 +59,14 @@ export const describeEvent = (
       const { attempt, eolaId, outcome, assessorId } = event.data
       return `attempt ${attempt} at EOLA ${title(eolaId)} graded by ${assessorId}: ${outcomeLabel[outcome]}`
     }
+    case 'ArtifactScored': {
+      const { attempt, eolaId, outcome, assessorId, round } = event.data
+      return `attempt ${attempt} at EOLA ${title(eolaId)} scored by ${assessorId} (round ${round}): ${outcomeLabel[outcome]}`
+    }
+    case 'CoachingConversationRecorded': {
+      const { afterAttempt, eolaId, recordedBy } = event.data
+      return `coaching conversation after attempt ${afterAttempt} at EOLA ${title(eolaId)}, recorded by ${recordedBy}`
+    }
     case 'CapstoneSubmitted': {
       const { attempt, enactedEolaId } = event.data
       return `capstone attempt ${attempt} submitted, enacting EOLA ${title(enactedEolaId)}`
