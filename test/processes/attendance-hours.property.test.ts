@@ -120,7 +120,7 @@ const recordedHours = async (store: EventStore) => {
 
 const logLength = async (store: EventStore) => {
   let n = 0
-  for await (const _ of store.readAll()) n++
+  for await (const event of store.readAll()) n = Math.max(n, event.position)
   return n
 }
 
