@@ -188,7 +188,7 @@ describe('the program lifecycle', () => {
         const { counts } = check(lifecycle, lifecycle.policy)
         for (const [key, n] of Object.entries(counts)) seen[key] = (seen[key] ?? 0) + n
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     )
     // The generator reaches every event and every refusal that matters to these rules.
     for (const tag of [
@@ -218,7 +218,7 @@ describe('the program lifecycle', () => {
           check(lifecycle, lifecycle.policy)
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 30 },
     )
   })
 
