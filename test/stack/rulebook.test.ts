@@ -318,6 +318,15 @@ describe('hostile input', () => {
     }
   })
 
+  it('an educator id that lower-cases to __proto__ is an educator like any other, not the prototype', () => {
+    const state = stack.fold([defined, enrolled('enr-1', '__PROTO__', 'steam')])
+    expect(educatorInStack(state, '__proto__')?.educatorId).toBe('__PROTO__')
+    expect(Object.getPrototypeOf(state.status === 'defined' ? state.educators : null)).toBe(
+      Object.prototype,
+    )
+    expect(educatorInStack(state, 'constructor')).toBeUndefined()
+  })
+
   it('any hostile value planted in a command decodes to a refusal, never a throw', () => {
     fc.assert(
       fc.property(
