@@ -29,6 +29,8 @@ export interface Totals {
   readonly earned: number
   readonly active: number
   readonly withdrawn: number
+  /** Expired unfinished when the cohort closed. */
+  readonly incomplete: number
   readonly revoked: number
   readonly hours: HoursByMode
   readonly creditedHours: number
@@ -45,7 +47,7 @@ export interface Refusal {
 
 /** The totals of the rows. */
 export const totalsOf = (rows: ReadonlyArray<EnrollmentRow>): Totals => {
-  const count = { earned: 0, active: 0, withdrawn: 0, revoked: 0 }
+  const count = { earned: 0, active: 0, withdrawn: 0, incomplete: 0, revoked: 0 }
   let hours = noHours
   let salaryPoints = 0
   for (const { progress, view } of rows) {
@@ -122,6 +124,7 @@ export const cohortReport = (
       ['Earned', n(totals.earned)],
       ['In progress', n(totals.active)],
       ['Withdrawn', n(totals.withdrawn)],
+      ['Incomplete', n(totals.incomplete)],
       ['Revoked', n(totals.revoked)],
       ['Hours credited', `${n(totals.creditedHours)} (${byMode})`],
       ['Salary points granted', n(totals.salaryPoints)],

@@ -63,7 +63,7 @@ const tableColumns: ReadonlyArray<TableColumn<CohortProgressRow>> = [
 /** The lines under a cohort's table: its totals and why each enrollment at risk is. */
 const notesOf = ({ rows, totals }: CohortReport): string[] => {
   const { byStatus, hours } = totals
-  const statuses = (['earned', 'active', 'withdrawn', 'revoked'] as const)
+  const statuses = (['earned', 'active', 'withdrawn', 'incomplete', 'revoked'] as const)
     .map((status) => `${formatNumber(byStatus[status])} ${statusLabels[status].toLowerCase()}`)
     .join(', ')
   const byMode = modes

@@ -84,13 +84,18 @@ export const transcriptColumns: ReadonlyArray<TableColumn<TranscriptEntry>> = [
   { head: 'Badge', cell: (entry) => orDash(entry.badgeId) },
 ]
 
-/** The lines under a transcript: when and why an enrollment was withdrawn or revoked. */
+/** The lines under a transcript: when and why an enrollment was withdrawn, expired or revoked. */
 export const transcriptNotes = (entries: ReadonlyArray<TranscriptEntry>): string[] =>
   entries.flatMap((entry) => [
     ...(entry.withdrawnAt === null
       ? []
       : [
           `${entry.enrollmentId}: withdrawn on ${formatDate(entry.withdrawnAt)}: ${entry.withdrawalReason ?? ''}`,
+        ]),
+    ...(entry.expiredAt === null
+      ? []
+      : [
+          `${entry.enrollmentId}: expired incomplete on ${formatDate(entry.expiredAt)}: ${entry.expiryReason ?? ''}`,
         ]),
     ...(entry.revokedAt === null
       ? []
@@ -115,6 +120,8 @@ export const transcriptCsvColumns: ReadonlyArray<CsvColumn<TranscriptEntry>> = [
   { head: 'withdrawal reason', cell: (entry) => entry.withdrawalReason ?? '' },
   { head: 'revoked at', cell: (entry) => entry.revokedAt ?? '' },
   { head: 'revocation reason', cell: (entry) => entry.revocationReason ?? '' },
+  { head: 'expired at', cell: (entry) => entry.expiredAt ?? '' },
+  { head: 'expiry reason', cell: (entry) => entry.expiryReason ?? '' },
   ...modes.map((mode): CsvColumn<TranscriptEntry> => ({
     head: `${modeLabel(mode)} hours`,
     cell: (entry) => entry.hours[mode],
@@ -175,13 +182,6 @@ const days = (value: number | null) => (value === null ? '-' : formatDays(value)
 const decimal = (value: number | null) =>
   value === null ? '-' : formatNumber(Math.round(value * 100) / 100)
 
-/** One program's figures, one per line: label and value. */
-export const analyticsLines = (a: ProgramAnalytics): ReadonlyArray<readonly [string, string]> => [
-  ['Enrolled', formatNumber(a.enrolled)],
-  ['Earned', formatNumber(a.earned)],
-  ['In progress', formatNumber(a.incomplete)],
-  ['Withdrawn', formatNumber(a.withdrawn)],
-  ['Revoked', formatNumber(a.revoked)],
 /** Grading within target and assessor agreement, where the program's enrollments have them. */
 const assessmentLines = (a: ProgramAnalytics): Array<readonly [string, string]> => [
   ...(a.gradingTarget === undefined
@@ -210,12 +210,21 @@ const assessmentLines = (a: ProgramAnalytics): Array<readonly [string, string]> 
     ),
 ]
 
+/** One program's figures, one per line: label and value. */
+export const analyticsLines = (a: ProgramAnalytics): ReadonlyArray<readonly [string, string]> => [
+  ['Enrolled', formatNumber(a.enrolled)],
+  ['Earned', formatNumber(a.earned)],
+  ['In progress', formatNumber(a.active)],
+  ['Withdrawn', formatNumber(a.withdrawn)],
+  ['Incomplete', formatNumber(a.incomplete)],
+  ['Revoked', formatNumber(a.revoked)],
   ['Completion rate', rate(a.completionRate)],
   ['Median time to earn', days(a.medianDaysToEarn)],
   ['Resubmission rate', rate(a.resubmissionRate)],
   ['Mean attempts per EOLA', decimal(a.meanAttemptsPerEola)],
   ['Grading turnaround, median', days(a.gradingTurnaround.medianDays)],
   ['Grading turnaround, 90th percentile', days(a.gradingTurnaround.p90Days)],
+  ...assessmentLines(a),
 ]
 
 const numberOrEmpty = (value: number | null) => value ?? ''
@@ -224,10 +233,10 @@ const numberOrEmpty = (value: number | null) => value ?? ''
 export const analyticsCsvColumns: ReadonlyArray<CsvColumn<ProgramAnalytics>> = [
   { head: 'program', cell: (a) => a.programId },
   { head: 'enrolled', cell: (a) => a.enrolled },
-  ...assessmentLines(a),
   { head: 'earned', cell: (a) => a.earned },
-  { head: 'in progress', cell: (a) => a.incomplete },
+  { head: 'in progress', cell: (a) => a.active },
   { head: 'withdrawn', cell: (a) => a.withdrawn },
+  { head: 'incomplete', cell: (a) => a.incomplete },
   { head: 'revoked', cell: (a) => a.revoked },
   { head: 'completion rate', cell: (a) => numberOrEmpty(a.completionRate) },
   { head: 'median days to earn', cell: (a) => numberOrEmpty(a.medianDaysToEarn) },

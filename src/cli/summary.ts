@@ -31,6 +31,8 @@ export interface Totals {
   readonly withdrawn: number
   readonly active: number
   readonly revoked: number
+  /** Expired unfinished when the cohort closed. */
+  readonly incomplete: number
   /** Hours credited, by mode. */
   readonly hours: HoursByMode
   /** Hours credited in every mode together. */
@@ -47,7 +49,7 @@ export const enrollmentRow = (state: EnrollmentState): EnrollmentRow | undefined
 
 /** The totals of enrollments, in one pass. */
 export const totalsOf = (states: Iterable<EnrollmentState>): Totals => {
-  const count = { enrolled: 0, earned: 0, withdrawn: 0, active: 0, revoked: 0 }
+  const count = { enrolled: 0, earned: 0, withdrawn: 0, active: 0, revoked: 0, incomplete: 0 }
   let hours = noHours
   let salaryPoints = 0
   for (const state of states) {

@@ -93,6 +93,7 @@ export const totalsTable = (
     ['Earned', formatNumber(totals.earned)],
     ['Active', formatNumber(totals.active)],
     ['Withdrawn', formatNumber(totals.withdrawn)],
+    ['Incomplete', formatNumber(totals.incomplete)],
     ['Revoked', formatNumber(totals.revoked)],
     ['Hours credited', `${formatNumber(totals.creditedHours)} (${hoursByMode(totals.hours)})`],
     ['Salary points granted', formatNumber(totals.salaryPoints)],

@@ -1,8 +1,10 @@
 /**
  * Program analytics: how each program performs across every cohort and version.
  *
- * - `enrolled` counts every enrollment; `earned`, `withdrawn`, `incomplete` (active) and
- *   `revoked` count them by status now, so they add up to `enrolled`.
+ * - `enrolled` counts every enrollment; `earned`, `active` (still under way), `withdrawn`,
+ *   `incomplete` (expired unfinished when its cohort closed: `EnrollmentExpired`) and `revoked`
+ *   count them by status now, so they add up to `enrolled`. (Before expiries existed,
+ *   `incomplete` counted the active enrollments; those are `active` now.)
  * - `completionRate` is `earned / enrolled`: the share of everyone who enrolled that holds the
  *   credential now (a revoked credential does not count; enrollments still under way do, in the
  *   denominator). `null` when nobody enrolled.
@@ -16,27 +18,27 @@
  *   `ceil(0.9 × n)` in ascending order, so always one of the observed values); `null` when
  *   nothing was graded.
  *
- * Days are fractional (hours / 24). A median of an even count is the mean of the two middle values.
- *
  * - `gradingTarget` (only where some enrollment pinned a grading target in business days):
  *   the attempts graded under a target, those graded by their due date, and the share.
  * - `assessorAgreement` (only where some attempt was scored by two or more assessors): percent
  *   agreement and Cohen's kappa per assessor pair, and each assessor's pooled agreement, flagged
  *   below `agreementThreshold` (0.8 by default) for calibration; see `assessorAgreement`.
  *
+ * Days are fractional (hours / 24). A median of an even count is the mean of the two middle values.
+ *
  * @packageDocumentation
  */
-import type { Enrollment } from '../enrollment/state.js'
-import type { EnrollmentsReadModel } from './enrollments.js'
 import { assessmentRulesOf } from '../enrollment/assessment.js'
 import { isWithinGradingTarget } from '../enrollment/assessment-calendar.js'
-import { compareText, daysBetween, median, nearestRankPercentile } from './read-model-helpers.js'
+import type { Enrollment } from '../enrollment/state.js'
 import {
   assessorAgreement,
   defaultAgreementThreshold,
   type AgreementReport,
   type ScoredItem,
 } from './assessor-agreement.js'
+import type { EnrollmentsReadModel } from './enrollments.js'
+import { compareText, daysBetween, median, nearestRankPercentile } from './read-model-helpers.js'
 
 /** How one program performs: see the module's documentation for each figure. */
 export interface ProgramAnalytics {
@@ -44,7 +46,9 @@ export interface ProgramAnalytics {
   readonly enrolled: number
   readonly earned: number
   readonly withdrawn: number
-  /** Still active. */
+  /** Still under way (status `active`). */
+  readonly active: number
+  /** Expired unfinished when the cohort closed (status `incomplete`). */
   readonly incomplete: number
   readonly revoked: number
   readonly completionRate: number | null
@@ -55,10 +59,6 @@ export interface ProgramAnalytics {
     readonly medianDays: number | null
     readonly p90Days: number | null
   }
-}
-
-/** What `programAnalytics` may take. */
-export interface ProgramAnalyticsOptions {
   /**
    * Where some enrollment of the program pinned a grading target: of the attempts graded under
    * one (EOLAs and capstone), how many were graded by their due date, and the share.
@@ -70,25 +70,31 @@ export interface ProgramAnalyticsOptions {
   }
   /** Where some attempt was scored by two or more assessors: their agreement on outcomes. */
   readonly assessorAgreement?: AgreementReport
+}
+
+/** What `programAnalytics` may take. */
+export interface ProgramAnalyticsOptions {
   /** Only this program. */
   readonly programId?: string
+  /** Assessors whose agreement is below this are flagged for calibration (default 0.8). */
+  readonly agreementThreshold?: number
 }
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole)
 
-  /** Assessors whose agreement is below this are flagged for calibration (default 0.8). */
-  readonly agreementThreshold?: number
 const analyticsOf = (
   programId: string,
   states: ReadonlyArray<Enrollment>,
   agreementThreshold: number = defaultAgreementThreshold,
 ): ProgramAnalytics => {
-  const counts = { active: 0, earned: 0, withdrawn: 0, revoked: 0 }
+  const counts = { active: 0, earned: 0, withdrawn: 0, revoked: 0, incomplete: 0 }
   const daysToEarn: number[] = []
   const turnaround: number[] = []
   let submissions = 0
   let resubmissions = 0
   let eolasAttempted = 0
+  const target = { set: false, graded: 0, withinTarget: 0 }
+  const scored: ScoredItem[] = []
   for (const state of states) {
     counts[state.status] += 1
     if (state.credential !== null) {
@@ -97,36 +103,35 @@ const analyticsOf = (
     for (const eola of state.requirements.eolas) {
       const attempts = Object.hasOwn(state.artifacts, eola.id) ? state.artifacts[eola.id] : []
       if (attempts === undefined || attempts.length === 0) continue
-  const target = { set: false, graded: 0, withinTarget: 0 }
-  const scored: ScoredItem[] = []
       eolasAttempted += 1
       submissions += attempts.length
       resubmissions += attempts.length - 1
     }
+    const rules = assessmentRulesOf(state.requirements)
     for (const attempts of [...Object.values(state.artifacts), state.capstone]) {
       for (const attempt of attempts) {
         if (attempt.grade !== null) {
           turnaround.push(daysBetween(attempt.submittedAt, attempt.grade.gradedAt))
-        }
-      }
-    }
-  }
-    const rules = assessmentRulesOf(state.requirements)
-  return {
-    programId,
-    enrolled: states.length,
-    earned: counts.earned,
           const within = isWithinGradingTarget(attempt.submittedAt, attempt.grade.gradedAt, rules)
           if (within !== null) {
             target.graded += 1
             if (within) target.withinTarget += 1
           }
-    withdrawn: counts.withdrawn,
+        }
         const scorings = 'scorings' in attempt ? (attempt.scorings ?? []) : []
         if (scorings.length >= 2) scored.push({ scores: scorings })
-    incomplete: counts.active,
-    revoked: counts.revoked,
+      }
+    }
     if (rules.gradingTargetDays !== undefined) target.set = true
+  }
+  return {
+    programId,
+    enrolled: states.length,
+    earned: counts.earned,
+    withdrawn: counts.withdrawn,
+    active: counts.active,
+    incomplete: counts.incomplete,
+    revoked: counts.revoked,
     completionRate: ratio(counts.earned, states.length),
     medianDaysToEarn: median(daysToEarn),
     resubmissionRate: ratio(resubmissions, submissions),
@@ -135,15 +140,6 @@ const analyticsOf = (
       medianDays: median(turnaround),
       p90Days: nearestRankPercentile(turnaround, 90),
     },
-  }
-}
-
-/**
- * The analytics of every program (or of `programId` only), by program id.
- *
- * @example
- * import assert from 'node:assert/strict'
- * import * as E from 'fp-ts/lib/Either.js'
     ...(target.set
       ? {
           gradingTarget: {
@@ -156,6 +152,15 @@ const analyticsOf = (
     ...(scored.length === 0
       ? {}
       : { assessorAgreement: assessorAgreement(scored, agreementThreshold) }),
+  }
+}
+
+/**
+ * The analytics of every program (or of `programId` only), by program id.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
  * import { catalog, enrollmentsReadModel, foldProjection, lausdPolicy, programAnalytics, requirementsOf } from 'microcred'
  * const metadata = { eventId: 'ev', commandId: 'c', actorId: 'a', correlationId: 'c', causationId: 'c', schemaVersion: 1 }
  * const recorded = (position: number, type: string, data: object) =>

@@ -162,7 +162,7 @@ const oldestFirst = (a: QueueItem, b: QueueItem): number =>
   compareText(a.eolaId ?? '', b.eolaId ?? '')
 
 /**
- * Every submission awaiting a grade in an active enrollment (a withdrawn or revoked one takes no
+ * Every submission awaiting a grade in an active enrollment (a withdrawn, expired or revoked one takes no
  * grade), oldest first: by `submittedAt`, then enrollment id, then EOLAs (by id) before the
  * capstone. With `assessorId`, only the resubmissions that go to that assessor.
  *

@@ -334,10 +334,10 @@ export const cohortProgress = (
  * const totals = cohortTotals([])
  * assert.equal(totals.enrollments, 0)
  * assert.equal(totals.meanPercentComplete, null)
- * assert.deepEqual(totals.byStatus, { active: 0, earned: 0, withdrawn: 0, revoked: 0 })
+ * assert.deepEqual(totals.byStatus, { active: 0, earned: 0, withdrawn: 0, revoked: 0, incomplete: 0 })
  */
 export const cohortTotals = (rows: ReadonlyArray<CohortProgressRow>): CohortTotals => {
-  const byStatus = { active: 0, earned: 0, withdrawn: 0, revoked: 0 }
+  const byStatus = { active: 0, earned: 0, withdrawn: 0, revoked: 0, incomplete: 0 }
   let credited = noHours
   let required = noHours
   let percent = 0

@@ -137,10 +137,27 @@ const modelOf = (enrollments: ReadonlyArray<Enrollment>): EnrollmentsReadModel =
 const EnrollmentList = t.array(Enrollment)
 
 /**
+ * The enrollments of a checkpoint written before expiries existed: a state without its
+ * `expiry` field had none (`null`), so it reads as one. Anything else is left to the codec.
+ */
+const withExpiry = (enrollments: unknown): unknown =>
+  Array.isArray(enrollments)
+    ? enrollments.map((state: unknown) =>
+        typeof state === 'object' &&
+        state !== null &&
+        !Array.isArray(state) &&
+        !Object.hasOwn(state, 'expiry')
+          ? { ...state, expiry: null }
+          : state,
+      )
+    : enrollments
+
+/**
  * How the enrollments read model is written to a checkpoint and read back: as
  * `{ enrollments: [state, ...] }` in the order the log enrolled them. The indexes are not
  * written: reading rebuilds them from the states, so a checkpoint cannot hold an index that
- * disagrees with its states. Each state is decoded with the core's `Enrollment` codec.
+ * disagrees with its states. Each state is decoded with the core's `Enrollment` codec; a state
+ * written before expiries existed (no `expiry` field) reads as one that has not expired.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -167,7 +184,7 @@ export const EnrollmentsReadModelCodec = new t.Type<
     pipe(
       t.type({ enrollments: t.unknown }).validate(input, context),
       E.chain(({ enrollments }) =>
-        EnrollmentList.validate(enrollments, [
+        EnrollmentList.validate(withExpiry(enrollments), [
           ...context,
           { key: 'enrollments', type: EnrollmentList, actual: enrollments },
         ]),

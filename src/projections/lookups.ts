@@ -106,7 +106,7 @@ export const enrollmentsByProgram = (
 ): ReadonlyArray<Enrollment> => enrollmentsOf(model, model.byProgram.get(programId))
 
 /**
- * The enrollments with a status (`active`, `earned`, `withdrawn` or `revoked`), by `enrolledAt`,
+ * The enrollments with a status (`active`, `earned`, `withdrawn`, `revoked` or `incomplete`), by `enrolledAt`,
  * then enrollment id.
  *
  * @example

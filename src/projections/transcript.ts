@@ -3,9 +3,10 @@
  * lost), the hours credited, the salary points it counts for now and the badge issued.
  *
  * It lists **every** enrollment, not only the credentials earned: a credential held (`earned`),
- * one held and revoked (`revoked`, with when and why), and the enrollments under way (`active`) or
- * given up (`withdrawn`, with when and why), so a transcript also answers "what is this educator
- * working on". Filter on `status` for the credentials alone.
+ * one held and revoked (`revoked`, with when and why), and the enrollments under way (`active`),
+ * given up (`withdrawn`, with when and why) or left unfinished when the cohort closed
+ * (`incomplete`, with when and why), so a transcript also answers "what is this educator working
+ * on". Filter on `status` for the credentials alone.
  *
  * @packageDocumentation
  */
@@ -32,6 +33,9 @@ export interface TranscriptEntry {
   readonly withdrawalReason: string | null
   readonly revokedAt: string | null
   readonly revocationReason: string | null
+  /** When the enrollment expired unfinished as its cohort closed (`incomplete`), else `null`. */
+  readonly expiredAt: string | null
+  readonly expiryReason: string | null
   /** Hours credited, by mode (for an earned credential, the hours it was earned with). */
   readonly hours: HoursByMode
   /** The salary points this entry counts for now: the credential's while held, else 0. */
@@ -81,6 +85,8 @@ export const transcriptEntry = (
   withdrawalReason: state.withdrawal?.reason ?? null,
   revokedAt: state.revocation?.at ?? null,
   revocationReason: state.revocation?.reason ?? null,
+  expiredAt: state.expiry?.at ?? null,
+  expiryReason: state.expiry?.reason ?? null,
   hours: state.credential?.hours ?? creditedHours(state),
   salaryPoints: state.status === 'earned' ? (state.credential?.salaryPoints ?? 0) : 0,
   salaryPointsAwarded: state.credential?.salaryPoints ?? null,

@@ -134,8 +134,23 @@ export const commandArbitrary = (
     type: fc.constant('Withdraw' as const),
     data: fc.record({ enrollmentId: id, reason: text }),
   })
-  // A withdrawal ends the journey, so it comes rarely and most noise tests the other rules.
-  return fc.oneof({ weight: 15, arbitrary: progressing }, { weight: 1, arbitrary: withdrawing })
+  const expiring = fc.record({
+    type: fc.constant('ExpireEnrollment' as const),
+    data: fc.oneof(
+      fc.record({ enrollmentId: id, reason: text }),
+      fc.record({
+        enrollmentId: id,
+        reason: text,
+        cohortId: fc.constantFrom('cohort-1', 'another-cohort'),
+      }),
+    ),
+  })
+  // A withdrawal or an expiry ends the journey, so they come rarely and most noise tests the
+  // other rules.
+  return fc.oneof(
+    { weight: 15, arbitrary: progressing },
+    { weight: 1, arbitrary: fc.oneof(withdrawing, expiring) },
+  )
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The coordinator's commands (`enroll`, `record-hours`, `submit`, `grade`, `withdraw`,
- * `revoke`) end to end through `run(...)` on a temporary embedded PGlite store, opened once as
+ * `expire`, `revoke`) end to end through `run(...)` on a temporary embedded PGlite store, opened once as
  * the command line opens it (personal data protected): a whole journey to the credential and its
  * revocation, an idempotent retry with the same `--command-id`, and refusals with the API's tag
  * and message (exit 1). Hostile input and usage errors: coordinator-hostile.test.ts.
@@ -358,5 +358,59 @@ describe('the coordinator commands on an embedded store', () => {
     )
     expect(late.code).toBe(1)
     expect(late.err).toMatch(/^microcred: RecordHours refused \(EnrollmentClosed\): /)
+  })
+
+  it('expire ends an unfinished enrollment incomplete, in its own cohort only, by an administrator', async () => {
+    expect((await enroll('e3', ...next())).code).toBe(0)
+    const byEducator = await cli(
+      'expire',
+      'e3',
+      '--reason',
+      'Cohort closed',
+      ...educator,
+      ...next(),
+    )
+    expect(byEducator.code).toBe(1)
+    expect(byEducator.err).toMatch(/^microcred: ExpireEnrollment refused \(NotAuthorized\): /)
+    const elsewhere = await cli(
+      'expire',
+      'e3',
+      '--reason',
+      'Cohort closed',
+      '--cohort',
+      'tk12-el-2026-27',
+      ...admin,
+      ...next(),
+    )
+    expect(elsewhere.code).toBe(1)
+    expect(elsewhere.err).toContain(
+      "ExpireEnrollment refused (WrongEnrollment): enrollment 'e3' is in cohort 'steam-2026-27', not 'tk12-el-2026-27'",
+    )
+    const expired = await cli(
+      'expire',
+      'e3',
+      '--reason',
+      'The 2026-27 cohort closed',
+      '--cohort',
+      'steam-2026-27',
+      ...admin,
+      ...next(),
+    )
+    expect(expired.code).toBe(0)
+    expect(expired.out).toContain(
+      'EnrollmentExpired: expired by admin-rivera, incomplete: The 2026-27 cohort closed',
+    )
+    expect(expired.out).toMatch(/^Status: Incomplete on /m)
+    const again = await cli('expire', 'e3', '--reason', 'Again', ...admin, ...next())
+    expect(again.code).toBe(1)
+    expect(again.err).toContain('ExpireEnrollment refused (EnrollmentClosed)')
+    expect(await versionOf('e3')).toBe(2)
+    const shown = await cli('status', 'e3')
+    expect(shown.code).toBe(0)
+    expect(shown.out).toMatch(
+      /│ Expired \(incomplete\) +│ 2026-09-08 \d\d:\d\d UTC by admin-rivera: The 2026-27 cohort closed +│/,
+    )
+    expect(shown.out).not.toContain('Still missing')
+    expect(shown.out).not.toContain('Next steps')
   })
 })

@@ -91,7 +91,7 @@ describe('microcred report cohort', () => {
     expect(out).toMatch(/│ Aisha Johnson .*│ Revoked /)
     expect(out).toMatch(/Not submitted +│ 1% +│ In progress +│ Yes/)
     expect(out).toContain(
-      '8 enrollments: 6 earned, 0 in progress, 1 withdrawn, 1 revoked; 0 at risk.',
+      '8 enrollments: 6 earned, 0 in progress, 1 withdrawn, 0 incomplete, 1 revoked; 0 at risk.',
     )
     expect(out).toMatch(/At risk: .* \(hostile-2026-1\): 0% complete with 100% of the 2026-27/)
     expect(out).not.toMatch(rawCodes)
@@ -233,9 +233,16 @@ describe('microcred report analytics', () => {
     expect(table).toMatch(/│ Enrolled +│ 13 +│/)
     expect(table).toMatch(/│ Completion rate +│ \d+% +│/)
     expect(table).toMatch(/│ Grading turnaround, median +│ [\d.]+ days +│/)
+    expect(table).toMatch(/│ Incomplete +│ 0 +│/)
     const [header, record] = await csv('analytics')
-    expect(header?.[6]).toBe('completion rate')
-    expect(Number(record?.[6])).toBe(analytics[0]?.completionRate)
+    expect(header?.slice(3, 8)).toEqual([
+      'in progress',
+      'withdrawn',
+      'incomplete',
+      'revoked',
+      'completion rate',
+    ])
+    expect(Number(record?.[7])).toBe(analytics[0]?.completionRate)
   })
 
   it('a program no enrollment is in is an error (exit 1)', async () => {

@@ -67,7 +67,7 @@ const minute = (n: number) => new Date(start + n * 60_000).toISOString()
 const quarters = (hours: number) => Math.round(hours * 4)
 
 type Graded = 'awaiting' | Outcome
-type Status = 'active' | 'earned' | 'withdrawn' | 'revoked'
+type Status = 'active' | 'earned' | 'withdrawn' | 'revoked' | 'incomplete'
 
 interface Model {
   readonly maxAttempts: number
@@ -606,6 +606,30 @@ const withdraw = fc.tuple(fc.boolean(), probe).map(
     })),
 )
 
+/** The cohort closes: an administrator expires the enrollment, naming its cohort or not. */
+const expire = fc.tuple(fc.constantFrom(undefined, 'steam-2026-27', 'tk12-el-2026-27'), probe).map(
+  ([cohortId, p]) =>
+    new Step(`ExpireEnrollment(${cohortId ?? 'no cohort named'})`, p, (m) => ({
+      actor: cast.administrator,
+      command: {
+        type: 'ExpireEnrollment',
+        data:
+          cohortId === undefined
+            ? { enrollmentId, reason: 'The cohort closed' }
+            : { enrollmentId, reason: 'The cohort closed', cohortId },
+      },
+      verdict:
+        cohortId === 'tk12-el-2026-27'
+          ? refused('WrongEnrollment')
+          : m.status === 'earned' || m.status === 'revoked'
+            ? refused('AlreadyEarned')
+            : (closed(m) ?? accepted('EnrollmentExpired')),
+      apply: (model) => {
+        model.status = 'incomplete'
+      },
+    })),
+)
+
 const revoke = probe.map(
   (p) =>
     new Step('RevokeCredential', p, (m) => ({
@@ -633,6 +657,7 @@ const commands = fc.commands(
       { weight: 40, arbitrary: submitCapstone },
       { weight: 40, arbitrary: gradeCapstone },
       { weight: 1, arbitrary: withdraw },
+      { weight: 1, arbitrary: expire },
       { weight: 12, arbitrary: revoke },
     ),
   ],
@@ -669,7 +694,13 @@ describe.each([
   ['a district allowing 2 attempts', { ...lausdPolicy, maxAttempts: 2 }],
 ])('the enrollment under %s behaves as its model says', (_name, policy) => {
   it('after every command: the same verdict, the same events, the same progress', () => {
-    const endings: Record<Status, number> = { active: 0, earned: 0, withdrawn: 0, revoked: 0 }
+    const endings: Record<Status, number> = {
+      active: 0,
+      earned: 0,
+      withdrawn: 0,
+      revoked: 0,
+      incomplete: 0,
+    }
     fc.assert(
       fc.property(commands, (cmds) => {
         let model: Model | undefined
@@ -686,9 +717,11 @@ describe.each([
       }),
       { numRuns: 60 },
     )
-    // the runs reach the credential (and its revocation) and withdrawals, not only the start
+    // the runs reach the credential (and its revocation), withdrawals and expiries, not only
+    // the start
     expect(endings.earned + endings.revoked).toBeGreaterThan(0)
     expect(endings.revoked).toBeGreaterThan(0)
     expect(endings.withdrawn).toBeGreaterThan(0)
+    expect(endings.incomplete).toBeGreaterThan(0)
   })
 })

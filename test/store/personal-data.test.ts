@@ -8,6 +8,7 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
+  catalog,
   createInMemoryEventStore,
   createInMemoryPersonalDataKeys,
   enrollment,
@@ -15,6 +16,7 @@ import {
   erasePersonalData,
   foldEnrollment,
   handleCommand,
+  personalDataPlaceholders,
   protectPersonalData,
   readDecodedStream,
   enrollmentEvents,
@@ -103,5 +105,56 @@ describe('personal data protection: properties', () => {
       }),
       { numRuns: 25 },
     )
+  })
+})
+
+describe('personal data protection: an expiry', () => {
+  it('seals the reason of an EnrollmentExpired, gives it back, and reads the placeholder once erased', async () => {
+    const raw = createInMemoryEventStore()
+    const keys = createInMemoryPersonalDataKeys()
+    const store = protectPersonalData(raw, keys)
+    const educator = { id: 'pd-expiry-educator', name: 'Ana Ruiz', email: 'ana@example.org' }
+    const admin = { id: 'admin-1', roles: ['administrator' as const] }
+    const reason = 'Closed while Ana Ruiz was on medical leave'
+    const steps = [
+      {
+        type: 'Enroll' as const,
+        data: {
+          enrollmentId: 'pd-exp-1',
+          cohortId: 'steam-2026',
+          program: catalog.steam,
+          educator,
+        },
+      },
+      { type: 'ExpireEnrollment' as const, data: { enrollmentId: 'pd-exp-1', reason } },
+    ]
+    for (const [i, command] of steps.entries()) {
+      const at = `2026-09-0${i + 1}T16:00:00Z`
+      const done = await handleCommand(store, enrollment, command, {
+        actor: admin,
+        at,
+        commandId: `c-${i}`,
+      })
+      expect(E.isRight(done)).toBe(true)
+    }
+    expect(JSON.stringify(await everything(raw))).not.toContain('medical leave')
+    const read = async () => {
+      const decoded = await readDecodedStream(
+        store,
+        enrollmentEvents,
+        enrollmentStreamId('pd-exp-1'),
+      )
+      if (E.isLeft(decoded)) throw new Error(decoded.left.message)
+      return decoded.right.events
+    }
+    const [, expired] = await read()
+    expect(expired?.type === 'EnrollmentExpired' && expired.data.reason).toBe(reason)
+    await erasePersonalData(keys, educator.id)
+    const after = await read()
+    const [, erased] = after
+    expect(erased?.type === 'EnrollmentExpired' && erased.data.reason).toBe(
+      personalDataPlaceholders.text,
+    )
+    expect(foldEnrollment(after).status).toBe('incomplete')
   })
 })

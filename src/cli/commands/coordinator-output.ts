@@ -81,6 +81,8 @@ export const describeEvent = (
     }
     case 'EnrollmentWithdrawn':
       return `withdrawn by ${event.data.withdrawnBy}: ${event.data.reason}`
+    case 'EnrollmentExpired':
+      return `expired by ${event.data.expiredBy}, incomplete: ${event.data.reason}`
     case 'CredentialRevoked':
       return `credential ${event.data.credentialId} revoked by ${event.data.revokedBy}: ${event.data.reason}`
     case 'BadgeIssued':
@@ -106,9 +108,11 @@ export const statusLine = (view: ProgressView): string => {
       ? ` on ${shownTime(dates.revoked.at)}`
       : dates.withdrawn !== null
         ? ` on ${shownTime(dates.withdrawn.at)}`
-        : dates.earned !== null
-          ? ` on ${shownTime(dates.earned.at)}`
-          : ''
+        : dates.expired !== null
+          ? ` on ${shownTime(dates.expired.at)}`
+          : dates.earned !== null
+            ? ` on ${shownTime(dates.earned.at)}`
+            : ''
   const first = next[0] === undefined ? '' : `\nNext: ${printable(next[0].label)}`
   return `Status: ${status.label}${when} (${counts})${first}`
 }

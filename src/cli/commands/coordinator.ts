@@ -1,6 +1,6 @@
 /**
  * The commands a coordinator runs by hand: `enroll`, `record-hours`, `submit`, `grade`,
- * `withdraw` and `revoke`. Each turns its options into the enrollment command and its context
+ * `withdraw`, `expire` and `revoke`. Each turns its options into the enrollment command and its context
  * (who acts, in which role, when, under which command id), sends it through
  * `handleUnknownCommand` (the command handler's boundary for untrusted input: the command and
  * context are decoded, then decided against the stream, idempotently by command id) to the store
@@ -104,6 +104,10 @@ interface GradeOptions extends ActingOptions {
 
 interface ReasonOptions extends ActingOptions {
   readonly reason: string
+}
+
+interface ExpireOptions extends ReasonOptions {
+  readonly cohort?: string
 }
 
 /** The options a form of `submit` or `grade` needs, by name, that were not given. */
@@ -258,4 +262,17 @@ export const addCoordinatorCommands = (
         finish(await send(cli, { type, data: { enrollmentId, reason: o.reason } }, o)),
     )
   }
+
+  acting(
+    command(
+      'expire',
+      'expire an unfinished enrollment as its cohort closes: it ends incomplete (an administrator)',
+    )
+      .requiredOption('--reason <text>', 'why')
+      .option('--cohort <id>', 'the closing cohort: refused unless the enrollment is in it'),
+  ).action(async (enrollmentId: string, o: ExpireOptions) => {
+    const data = { enrollmentId, reason: o.reason }
+    const withCohort = o.cohort === undefined ? data : { ...data, cohortId: o.cohort }
+    finish(await send(cli, { type: 'ExpireEnrollment', data: withCohort }, o))
+  })
 }

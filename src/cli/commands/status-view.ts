@@ -66,6 +66,10 @@ const datesTable = ({ dates }: ProgressView): string => {
     const { at, by, reason } = dates.revoked
     table.push(['Revoked', `${shownTime(at)} by ${by}: ${reason}`])
   }
+  if (dates.expired !== null) {
+    const { at, by, reason } = dates.expired
+    table.push(['Expired (incomplete)', `${shownTime(at)} by ${by}: ${reason}`])
+  }
   if (dates.badgeIssued !== null) {
     const { at, by, badgeId } = dates.badgeIssued
     table.push(['Badge issued', `${shownTime(at)} by ${by}: ${badgeId}`])

@@ -51,13 +51,22 @@ export const expectOracleReports = (model: EnrollmentsReadModel, seen: Map<strin
       const rows = cohortProgress(model, { cohortId: key, asOf })
       expect(rows).toEqual(oracleCohortProgress(seen, key, asOf))
       expect(cohortTotals(rows).enrollments).toBe(expected.length)
+      const inCohort = values.filter((one) => one.cohortId === key)
+      const counted = (status: string) => inCohort.filter((one) => one.status === status).length
+      expect(cohortTotals(rows).byStatus).toEqual({
+        active: counted('active'),
+        earned: counted('earned'),
+        withdrawn: counted('withdrawn'),
+        revoked: counted('revoked'),
+        incomplete: counted('incomplete'),
+      })
     }
   }
   for (const key of new Set(values.map((one) => one.programId))) {
     const expected = oracleIds(seen, (one) => one.programId === key)
     expect(ids(enrollmentsByProgram(model, key))).toEqual(expected)
   }
-  for (const status of ['active', 'earned', 'withdrawn', 'revoked'] as const) {
+  for (const status of ['active', 'earned', 'withdrawn', 'revoked', 'incomplete'] as const) {
     const expected = oracleIds(seen, (one) => one.status === status)
     expect(ids(enrollmentsByStatus(model, status))).toEqual(expected)
     expect(model.byStatus.has(status)).toBe(expected.length > 0)

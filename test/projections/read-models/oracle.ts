@@ -6,7 +6,7 @@
  */
 import type { EnrollmentEvent, HoursByMode, Requirements } from '../../../src/index.js'
 
-type Status = 'active' | 'earned' | 'withdrawn' | 'revoked'
+type Status = 'active' | 'earned' | 'withdrawn' | 'revoked' | 'incomplete'
 type Mode = 'faceToFace' | 'online' | 'homework'
 
 interface SeenAttempt {
@@ -35,6 +35,8 @@ export interface Seen {
   earned: { credentialId: string; at: string; points: number; hours: HoursByMode } | null
   withdrawn: { at: string; reason: string } | null
   revoked: { at: string; reason: string } | null
+  /** The cohort closed before it earned: `EnrollmentExpired`, status `incomplete`. */
+  expired: { at: string; reason: string } | null
   badgeId: string | null
 }
 
@@ -65,6 +67,7 @@ export const oracleFold = (events: ReadonlyArray<EnrollmentEvent>): Map<string, 
         earned: null,
         withdrawn: null,
         revoked: null,
+        expired: null,
         badgeId: null,
       })
       // A module that requires no hours is completed by the enrollment itself, as an event.
@@ -133,6 +136,10 @@ export const oracleFold = (events: ReadonlyArray<EnrollmentEvent>): Map<string, 
       case 'CredentialRevoked':
         one.status = 'revoked'
         one.revoked = { at: d.at, reason: event.data.reason }
+        break
+      case 'EnrollmentExpired':
+        one.status = 'incomplete'
+        one.expired = { at: d.at, reason: event.data.reason }
         break
       case 'BadgeIssued':
         one.badgeId = event.data.badgeId
@@ -316,6 +323,8 @@ export const oracleTranscript = (seen: Map<string, Seen>, educatorId: string) =>
       withdrawalReason: one.withdrawn?.reason ?? null,
       revokedAt: one.revoked?.at ?? null,
       revocationReason: one.revoked?.reason ?? null,
+      expiredAt: one.expired?.at ?? null,
+      expiryReason: one.expired?.reason ?? null,
       hours: one.earned?.hours ?? { ...one.credited },
       salaryPoints: one.status === 'earned' ? (one.earned?.points ?? 0) : 0,
       salaryPointsAwarded: one.earned?.points ?? null,
@@ -392,7 +401,9 @@ export const oracleAnalytics = (seen: Map<string, Seen>) => {
       enrolled: ones.length,
       earned: count('earned'),
       withdrawn: count('withdrawn'),
-      incomplete: count('active'),
+      // Still under way, and expired unfinished when the cohort closed: two counts.
+      active: count('active'),
+      incomplete: count('incomplete'),
       revoked: count('revoked'),
       completionRate: ones.length === 0 ? null : count('earned') / ones.length,
       medianDaysToEarn: oracleMedian(

@@ -13,6 +13,7 @@ import {
   enrollmentsByCohort,
   enrollmentsByEducator,
   enrollmentsReadModel,
+  EnrollmentsReadModelCodec,
   foldEnrollment,
   foldProjection,
   isEnrolled,
@@ -122,6 +123,26 @@ describe('at risk', () => {
     )
     if (!isEnrolled(withdrawn)) throw new Error('not enrolled')
     expect(atRiskReason(withdrawn, progress(withdrawn), '2027-06-01T00:00:00Z')).toBeNull()
+  })
+
+  it('is never an expired (incomplete) enrollment', () => {
+    const expired = foldEnrollment(
+      [
+        {
+          type: 'EnrollmentExpired',
+          data: {
+            enrollmentId: 'enr-1',
+            at: '2027-06-30T00:00:00Z',
+            reason: 'The cohort closed',
+            expiredBy: 'admin-1',
+          },
+        },
+      ],
+      state,
+    )
+    if (!isEnrolled(expired)) throw new Error('not enrolled')
+    expect(expired.status).toBe('incomplete')
+    expect(atRiskReason(expired, progress(expired), '2027-06-30T00:00:00Z')).toBeNull()
   })
 
   it('is an EOLA that used every attempt, whatever the pace', () => {
@@ -262,6 +283,24 @@ describe('hostile ids', () => {
     ])
     expect(enrollmentsByEducator(model, 'toString')).toHaveLength(1)
     expect(programAnalytics(model)[0]?.programId).toBe('__proto__')
+  })
+})
+
+describe('the model in a checkpoint', () => {
+  it('reads a checkpoint written before expiries: a state without expiry has none', () => {
+    const model = modelOf([enrolled('enr-1', '2026-09-01T16:00:00Z')])
+    const encoded = JSON.parse(JSON.stringify(EnrollmentsReadModelCodec.encode(model))) as {
+      enrollments: Array<Record<string, unknown>>
+    }
+    const old = {
+      enrollments: encoded.enrollments.map(({ expiry, ...rest }) => (void expiry, rest)),
+    }
+    expect(old.enrollments[0]).not.toHaveProperty('expiry')
+    const decoded = EnrollmentsReadModelCodec.decode(old)
+    expect(E.isRight(decoded) && decoded.right).toEqual(model)
+    // A state with an expiry that is not one is still refused.
+    const wrong = { enrollments: [{ ...encoded.enrollments[0], expiry: 'soon' }] }
+    expect(E.isLeft(EnrollmentsReadModelCodec.decode(wrong))).toBe(true)
   })
 })
 
