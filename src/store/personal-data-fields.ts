@@ -48,10 +48,10 @@ export const personalDataPlaceholders = {
 /**
  * The personal fields of the enrollment's events: the educator's name and email; the evidence
  * links and titles, reflections, capstone documentation and next steps they submitted; the
- * assessors' feedback on their work; the reasons given for a withdrawal or a revocation. Ids,
- * times, hours, scores, outcomes, credentials and salary points are not personal fields: they
- * are what the log must keep. (Ids name people too, so a district uses opaque ids, never email
- * addresses: see docs/personal-data.md.)
+ * assessors' feedback on their work; the reasons given for a withdrawal, an expiry or a
+ * revocation. Ids, times, hours, scores, outcomes, credentials and salary points are not
+ * personal fields: they are what the log must keep. (Ids name people too, so a district uses
+ * opaque ids, never email addresses: see docs/personal-data.md.)
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -81,6 +81,7 @@ export const personalDataFields: Readonly<
   ],
   CapstoneGraded: [{ path: 'feedback', kind: 'text' }],
   EnrollmentWithdrawn: [{ path: 'reason', kind: 'text' }],
+  EnrollmentExpired: [{ path: 'reason', kind: 'text' }],
   CredentialRevoked: [{ path: 'reason', kind: 'text' }],
 }
 
