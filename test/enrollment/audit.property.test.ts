@@ -433,6 +433,42 @@ describe('the forgeries of issue 12', () => {
     expect(found).toMatchObject({ version: 3, finding: 'RefusedByRules', rule: 'EnrollmentClosed' })
   })
 
+  it('an expiry passes by an administrator; not by the educator, and nothing after it', () => {
+    const expired = decided(
+      [...enrolled, ...submitted],
+      { type: 'ExpireEnrollment', data: { enrollmentId: 'e1', reason: 'The cohort closed' } },
+      'admin-1',
+      ['administrator'],
+      at(3),
+    )
+    const honest = audit(
+      'enrollment-e1',
+      renumbered([
+        ...by('admin-1', ...enrolled),
+        ...by(educator.id, ...submitted),
+        ...by('admin-1', ...expired),
+      ]),
+    )
+    expect(E.isRight(honest) && honest.right.status).toBe('incomplete')
+    const selfExpired = forged(
+      ...by('admin-1', ...enrolled),
+      ...by(educator.id, ...submitted),
+      ...by(educator.id, ...expired),
+    )
+    expect(selfExpired).toMatchObject({
+      version: 3,
+      finding: 'RefusedByRules',
+      rule: 'NotAuthorized',
+    })
+    const [late] = submitted
+    if (late?.type !== 'ArtifactSubmitted') throw new Error('no submission')
+    const after = forged(...by('admin-1', ...enrolled), ...by('admin-1', ...expired), {
+      actorId: educator.id,
+      event: { ...late, data: { ...late.data, at: at(4) } },
+    })
+    expect(after).toMatchObject({ version: 3, finding: 'RefusedByRules', rule: 'EnrollmentClosed' })
+  })
+
   it('salary points or requirements other than the program grants', () => {
     const [first] = enrolled
     if (first?.type !== 'EducatorEnrolled') throw new Error('no enrollment')

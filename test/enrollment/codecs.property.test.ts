@@ -9,12 +9,17 @@ import { describe, expect, it } from 'vitest'
 import { EnrollmentCommand, EnrollmentEvent } from '../../src/index.js'
 import {
   commandArbitrary,
+  historyArbitrary,
   isDeeplyFrozen,
   journeyArbitrary,
   runSteps,
 } from '../../src/testing/index.js'
 
-const eventsArbitrary = journeyArbitrary().map((journey) => runSteps(journey.steps).events)
+// Whole journeys, and histories that end in every status (withdrawn, incomplete, revoked, ...).
+const eventsArbitrary = fc.oneof(
+  journeyArbitrary().map((journey) => runSteps(journey.steps).events),
+  historyArbitrary().map((history) => history.events),
+)
 const commandsArbitrary = journeyArbitrary().chain((journey) =>
   fc.tuple(
     fc.constant(journey.steps.map((step) => step.command)),
@@ -40,6 +45,7 @@ describe('codecs', () => {
       { numRuns: 50 },
     )
     expect(seen.size).toBeGreaterThanOrEqual(9)
+    expect(seen).toContain('EnrollmentExpired')
   })
 
   it('decode(encode(command)) = command for every command, through JSON too', () => {

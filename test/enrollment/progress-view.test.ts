@@ -329,16 +329,30 @@ describe('progressView over random histories', () => {
     )
   })
 
-  it('lists nothing missing and nothing next once withdrawn or revoked, and nothing next once earned', () => {
+  it('lists nothing missing and nothing next once withdrawn, expired or revoked, and nothing next once earned', () => {
     fc.assert(
       fc.property(
-        historyArbitrary({ statuses: ['withdrawn', 'revoked', 'earned'] }),
+        historyArbitrary({ statuses: ['withdrawn', 'incomplete', 'revoked', 'earned'] }),
         ({ state }) => {
           const view = progressView(state)
           expect(view.next).toEqual([])
           expect(view.missing).toEqual([])
+          const ended = state.status === 'withdrawn' || state.status === 'incomplete'
           if (state.status === 'withdrawn') expect(view.dates.withdrawn).not.toBeNull()
-          if (state.status !== 'withdrawn') expect(view.dates.earned).not.toBeNull()
+          if (state.status === 'incomplete') {
+            expect(view.dates.expired?.reason).toBeTruthy()
+            expect(view.dates.earned).toBeNull()
+            // What was started and not finished is incomplete, never in progress or awaiting.
+            const states = [
+              view.hours.state,
+              ...view.modules.items.map((m) => m.state),
+              ...view.eolas.items.map((e) => e.state),
+            ].map((x) => x.code)
+            expect(states).not.toContain('inProgress')
+            expect(states).not.toContain('awaitingGrade')
+            expect(states).not.toContain('revise')
+          }
+          if (!ended) expect(view.dates.earned).not.toBeNull()
           if (state.status === 'revoked') expect(view.dates.revoked?.reason).toBeTruthy()
         },
       ),
