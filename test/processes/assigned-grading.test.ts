@@ -14,20 +14,13 @@ import {
   gradeAsAssignedAssessor,
   handleCommand,
   programStaff,
+  type Actor,
   type EventStore,
   type GradeCommand,
 } from '../../src/index.js'
 
 const admin = { id: 'admin-1', roles: ['administrator' as const] }
-const ctx = (
-  actor: { id: string; roles: ReadonlyArray<'administrator' | 'assessor' | 'educator'> },
-  at: string,
-  commandId: string,
-) => ({
-  actor: { id: actor.id, roles: [...actor.roles] },
-  at,
-  commandId,
-})
+const ctx = (actor: Actor, at: string, commandId: string) => ({ actor, at, commandId })
 const ok = async (result: Promise<E.Either<{ message: string }, unknown>>) => {
   const r = await result
   if (E.isLeft(r)) throw new Error(r.left.message)
@@ -44,7 +37,7 @@ const grade: GradeCommand = {
     feedback: 'Strong.',
   },
 }
-const assessor = (id: string) => ({ id, roles: ['assessor' as const] })
+const assessor = (id: string): Actor => ({ id, roles: ['assessor'] })
 
 let store: EventStore
 beforeEach(async () => {
