@@ -7,7 +7,16 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { catalog, cohort, identityKey, type CohortState } from '../../src/index.js'
+import {
+  catalog,
+  cohort,
+  CohortCommand,
+  CohortEvent,
+  identityKey,
+  StaffCommand,
+  StaffEvent,
+  type CohortState,
+} from '../../src/index.js'
 import {
   cohortPlanArbitrary,
   cohortPlanCommands,
@@ -152,6 +161,29 @@ describe('a cohort, over generated plans', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('the cohort codecs', () => {
+  it('never throw on any JSON, and every command a plan sends decodes to itself', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string(), (json, type) => {
+        for (const codec of [CohortCommand, CohortEvent, StaffCommand, StaffEvent]) {
+          expect(() => codec.decode(json)).not.toThrow()
+          expect(() => codec.decode({ type, data: json })).not.toThrow()
+        }
+      }),
+      { numRuns: 200 },
+    )
+    fc.assert(
+      fc.property(cohortPlanArbitrary({ maxSteps: 10 }), (plan) => {
+        for (const { command } of cohortPlanCommands(plan)) {
+          const decoded = CohortCommand.decode(command)
+          expect(E.isRight(decoded) && decoded.right).toEqual(command)
+        }
+      }),
+      { numRuns: 50 },
     )
   })
 })
