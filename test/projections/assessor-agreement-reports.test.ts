@@ -25,6 +25,8 @@ const eola = catalog.steam.eolas[0]!
 const scores = (meets: boolean) =>
   Object.fromEntries(eola.rubric.map((c, i) => [c.id, meets || i > 0 ? c.meetsAt : 0]))
 
+type Step = readonly [string, Actor, EnrollmentCommand['type'], Record<string, unknown>]
+
 /** One enrollment's events under `assessment`, each command at its own time. */
 const journey = (
   enrollmentId: string,
@@ -67,24 +69,22 @@ const journey = (
   return events
 }
 
-const submit = (at: string, enrollmentId: string) =>
-  [
-    at,
-    { id: `${educator.id}-${enrollmentId}`, roles: ['educator'] },
-    'SubmitArtifact',
-    {
-      eolaId: eola.id,
-      evidence: [{ kind: 'lessonPlan', url: 'https://drive.lausd.net/plan.pdf' }],
-      reflection: 'First try.',
-    },
-  ] as const
-const grade = (at: string, assessorId: string, meets: boolean) =>
-  [
-    at,
-    { id: assessorId, roles: ['assessor'] },
-    'GradeArtifact',
-    { eolaId: eola.id, attempt: 1, scores: scores(meets), feedback: '' },
-  ] as const
+const submit = (at: string, enrollmentId: string): Step => [
+  at,
+  { id: `${educator.id}-${enrollmentId}`, roles: ['educator'] },
+  'SubmitArtifact',
+  {
+    eolaId: eola.id,
+    evidence: [{ kind: 'lessonPlan', url: 'https://drive.lausd.net/plan.pdf' }],
+    reflection: 'First try.',
+  },
+]
+const grade = (at: string, assessorId: string, meets: boolean): Step => [
+  at,
+  { id: assessorId, roles: ['assessor'] },
+  'GradeArtifact',
+  { eolaId: eola.id, attempt: 1, scores: scores(meets), feedback: '' },
+]
 
 const metadata = {
   eventId: 'ev',
