@@ -11,7 +11,15 @@ import { Educator } from '../enrollment/shared.js'
 import { PositiveInteger } from '../codec.js'
 import { CalendarDate } from './dates.js'
 
-/** The most seats a cohort has, and the most attendees one attendance record names. */
+/**
+ * The most seats a cohort has (so the most attendees one attendance record names), and the most
+ * facilitators listed when it is scheduled.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { cohortLimits } from 'microcred'
+ * assert.deepEqual(cohortLimits, { capacity: 5_000, facilitators: 50 })
+ */
 export const cohortLimits = {
   /** The most seats of one cohort. */
   capacity: 5_000,
@@ -182,10 +190,7 @@ export const CloseCohort = message('CloseCohort', on({}))
  * assert.equal(StaffScope.is({ cohortId: 'steam-2026', programId: 'steam' }), false)
  */
 export const StaffScope = t.union(
-  [
-    exact({ cohortId: Id }, {}, 'CohortScope'),
-    exact({ programId: Id }, {}, 'ProgramScope'),
-  ],
+  [exact({ cohortId: Id }, {}, 'CohortScope'), exact({ programId: Id }, {}, 'ProgramScope')],
   'StaffScope',
 )
 /** `{ cohortId }` or `{ programId }`. */
