@@ -146,7 +146,9 @@ export const latestProgramVersion = (state: ProgramLifecycleState): ProgramVersi
  *   [{ type: 'ProgramRetired', data: { programId: 'steam', version: 1, reason: 'Replaced', retiredBy: 'admin-1', at: '2027-06-01T16:00:00Z' } }],
  *   state,
  * )
- * const refused = publishedVersion(retired)
+ * const latest = publishedVersion(retired)
+ * assert.ok(E.isLeft(latest) && latest.left.reason === 'retired' && latest.left.version === null)
+ * const refused = publishedVersion(retired, 1)
  * assert.ok(E.isLeft(refused))
  * assert.equal(refused.left.reason, 'retired')
  * assert.equal(refused.left.message, "version 1 of program 'steam' is retired: nobody enrolls in it any more; enroll in a published version")
