@@ -177,7 +177,7 @@ const analyticsOf = (
  * ])
  * assert.ok(E.isRight(model))
  * const [steam] = programAnalytics(model.right)
- * assert.deepEqual([steam?.enrolled, steam?.incomplete, steam?.completionRate, steam?.medianDaysToEarn], [1, 1, 0, null])
+ * assert.deepEqual([steam?.enrolled, steam?.active, steam?.incomplete, steam?.completionRate, steam?.medianDaysToEarn], [1, 1, 0, 0, null])
  * assert.deepEqual([steam?.resubmissionRate, steam?.meanAttemptsPerEola], [0.5, 2])
  * assert.deepEqual(steam?.gradingTurnaround, { medianDays: 1.5, p90Days: 1.5 })
  * assert.deepEqual(programAnalytics(model.right, { programId: 'dual-language' }), [])
