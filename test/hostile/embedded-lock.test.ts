@@ -161,7 +161,10 @@ describe('a holder stopped past the stale time, whose directory another process 
     )
     first.child.kill('SIGCONT')
     await first.exited
-    expect(first.acknowledged).toBe(beforeResume) // not one append acknowledged after resuming
+    // Not one append acknowledged after resuming. The store may have acknowledged one append in
+    // the instant before the stop (its check after the commit passed, so the append is kept) whose
+    // line the holder only printed once resumed: at most that one, and it is kept (checked below).
+    expect(first.acknowledged - beforeResume).toBeLessThanOrEqual(1)
     expect(first.refused).toMatch(new RegExp(`lost the lock on ${directory} to another process`))
     expect(first.closed).toBe(true)
     await second.exited
