@@ -161,11 +161,25 @@ const subjectOf: Readonly<Record<Action, string>> = {
 const withArticle = (role: Role): string =>
   /^([aeiou]|lms)/.test(role) ? `an ${role}` : `a ${role}`
 
-const describeGrant = (grant: Grant): string =>
+/** Whom an action's subject id names, as a refusal calls them ("other than the attendee"). */
+const subjectPerson = (action: Action): string => {
+  switch (subjectOf[action]) {
+    case 'program':
+      return "the program's author"
+    case 'attendance':
+      return 'the attendee'
+    case 'assignment':
+      return 'the staff member'
+    default:
+      return 'the educator'
+  }
+}
+
+const describeGrant = (action: Action, grant: Grant): string =>
   grant.relation === 'self'
     ? `the ${grant.role} themself`
     : grant.relation === 'other'
-      ? `${withArticle(grant.role)} other than the educator`
+      ? `${withArticle(grant.role)} other than ${subjectPerson(action)}`
       : withArticle(grant.role)
 
 /**
@@ -231,7 +245,7 @@ export const authorize = (
   const roles = actor.roles.length === 0 ? 'no roles' : `roles ${actor.roles.join(', ')}`
   return E.left({
     _tag: 'NotAuthorized',
-    message: `${actor.id} (${roles}) may not ${action} on ${subjectId}'s ${subjectOf[action]}: it takes ${grants.map(describeGrant).join(' or ')}`,
+    message: `${actor.id} (${roles}) may not ${action} on ${subjectId}'s ${subjectOf[action]}: it takes ${grants.map((grant) => describeGrant(action, grant)).join(' or ')}`,
     actorId: actor.id,
     action,
   })

@@ -304,6 +304,9 @@ describe('attendance', () => {
       .thenFails('NotCohortFacilitator', "fac-2 is not a facilitator of cohort 'steam-2026'")
     given(base).when(attend('e-1'), admin()).thenFails('NotAuthorized', 'RecordAttendance')
     given(base).when(attend('e-1'), as('e-2', 'educator')).thenFails('NotAuthorized')
+    given(base)
+      .when(attend('e-1', 'FAC-1'), facilitator('2026-09-14T20:00:00Z'))
+      .thenFails('NotAuthorized', 'it takes a facilitator other than the attendee')
   })
   it('a facilitator assigned later counts; one unassigned no longer does', () => {
     const assigned: CohortEvent = {
