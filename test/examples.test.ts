@@ -112,7 +112,13 @@ describe('examples/read-side', () => {
     const { rows, totals, queue, ledger, analytics, withdrawn, welcomeHours, autumn } =
       await runReadSide(12)
     expect(rows).toHaveLength(12)
-    expect(totals.byStatus).toEqual({ active: 1, earned: 10, withdrawn: 1, incomplete: 0, revoked: 0 })
+    expect(totals.byStatus).toEqual({
+      active: 1,
+      earned: 10,
+      withdrawn: 1,
+      incomplete: 0,
+      revoked: 0,
+    })
     expect(withdrawn).toEqual(['steam-2026-27-07'])
     // One award row per credential earned, 3 salary points each under lausdPolicy.
     expect(ledger.map((row) => [row.kind, row.points])).toEqual(

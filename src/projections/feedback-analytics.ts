@@ -7,7 +7,8 @@
  * than the minimum (5, and never less) shows no figure, no count and no comment, only that it is
  * suppressed. A suppressed group counts in no total either, so no figure can be had by
  * subtracting one published total from another. Comments are never attributed: they are listed
- * without names, sorted by text, not in the order they came. Only responses of educators enrolled
+ * without names, sorted by text, not in the order they came, and an erased comment
+ * (`erasePersonalData`) is left out, while its ratings still count. Only responses of educators enrolled
  * in the cohort (an `EducatorEnrolled` of that cohort anywhere in the log) count; the program of a
  * cohort is the program of its first enrollment.
  *
@@ -28,6 +29,7 @@ import {
 import { feedbackEvents } from '../feedback/stream.js'
 import { surveyKey, type Survey } from '../feedback/survey.js'
 import { decodeRecordedEvent } from '../store/decode-recorded-event.js'
+import { personalDataPlaceholders } from '../store/personal-data-fields.js'
 import { defineProjection, type Projection, type ProjectionDecoder } from './projection.js'
 import { compareText } from './read-model-helpers.js'
 
@@ -221,7 +223,7 @@ const figuresOf = (
       figures.find((figure) => figure.itemId === secondCredentialItemId)?.topShare ?? null,
     comments: responses
       .map((response) => response.comment)
-      .filter((comment) => comment.trim() !== '')
+      .filter((comment) => comment.trim() !== '' && comment !== personalDataPlaceholders.text)
       .sort(compareText),
   }
 }

@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 import type { EnrollmentEventType } from '../enrollment/events.js'
+import type { FeedbackEvent } from '../feedback/events.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -45,12 +46,15 @@ export const personalDataPlaceholders = {
   commandDigest: 'removed',
 } as const
 
+/** The events that hold personal data: the enrollment's, and a survey answer's. */
+export type PersonalEventType = EnrollmentEventType | FeedbackEvent['type']
+
 /**
- * The personal fields of the enrollment's events: the educator's name and email; the evidence
- * links and titles, reflections, capstone documentation and next steps they submitted; the
- * assessors' feedback on their work; the reasons given for a withdrawal, an expiry or a
- * revocation. Ids, times, hours, scores, outcomes, credentials and salary points are not
- * personal fields: they are what the log must keep. (Ids name people too, so a district uses
+ * The personal fields of the events: the educator's name and email; the evidence links and
+ * titles, reflections, capstone documentation and next steps they submitted; the assessors'
+ * feedback on their work; the reasons given for a withdrawal, an expiry or a revocation; the
+ * comment of a survey answer. Ids, times, hours, scores, survey ratings, outcomes, credentials
+ * and salary points are not personal fields: they are what the log must keep. (Ids name people too, so a district uses
  * opaque ids, never email addresses: see docs/personal-data.md.)
  *
  * @example
@@ -60,7 +64,7 @@ export const personalDataPlaceholders = {
  * assert.equal(personalDataFields.HoursRecorded, undefined) // nothing personal in hours
  */
 export const personalDataFields: Readonly<
-  Partial<Record<EnrollmentEventType, ReadonlyArray<PersonalField>>>
+  Partial<Record<PersonalEventType, ReadonlyArray<PersonalField>>>
 > = {
   EducatorEnrolled: [
     { path: 'educator.name', kind: 'text' },
@@ -83,6 +87,28 @@ export const personalDataFields: Readonly<
   EnrollmentWithdrawn: [{ path: 'reason', kind: 'text' }],
   EnrollmentExpired: [{ path: 'reason', kind: 'text' }],
   CredentialRevoked: [{ path: 'reason', kind: 'text' }],
+  FeedbackSubmitted: [{ path: 'comment', kind: 'text' }],
+}
+
+/**
+ * The events that name their own educator, by the path of the id: their personal data is that
+ * educator's. Any other event's is its stream's educator (the stream's `EducatorEnrolled`). A
+ * cohort's feedback stream holds many educators' answers, each sealed under its own key.
+ */
+const ownEducatorPaths: Readonly<Partial<Record<PersonalEventType, string>>> = {
+  EducatorEnrolled: 'educator.id',
+  FeedbackSubmitted: 'educatorId',
+}
+
+/** The educator an event names as its own (see `ownEducatorPaths`), if it is such an event. */
+export const ownEducatorOf = (event: {
+  readonly type: string
+  readonly data: unknown
+}): { readonly path: string; readonly educatorId: string | undefined } | undefined => {
+  const path = (ownEducatorPaths as Readonly<Record<string, string>>)[event.type]
+  if (path === undefined) return undefined
+  const id = valueAt(event.data, path.split('.'))
+  return { path, educatorId: typeof id === 'string' && id !== '' ? id : undefined }
 }
 
 // -------------------------------------------------------------------------------------

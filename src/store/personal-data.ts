@@ -14,7 +14,13 @@ import * as E from 'fp-ts/lib/Either.js'
 import { checkBatch } from './encoding.js'
 import { invalidEvent, storeFailed, type StoreFailed } from './errors.js'
 import type { AppendResult, EventStore } from './event-store.js'
-import { isRecord, pathsIn, personalFieldsOf, replaced, type Json } from './personal-data-fields.js'
+import {
+  ownEducatorOf,
+  pathsIn,
+  personalFieldsOf,
+  replaced,
+  type Json,
+} from './personal-data-fields.js'
 import type { PersonalDataKeys } from './personal-data-keys.js'
 import {
   lookupOnce,
@@ -53,13 +59,6 @@ export interface PersonalDataProtection {
 // internals
 // -------------------------------------------------------------------------------------
 
-/** The educator id of an `EducatorEnrolled`'s data, if it has one. */
-const educatorIdIn = (data: unknown): string | undefined => {
-  const educator = isRecord(data) ? data['educator'] : undefined
-  const id = isRecord(educator) ? educator['id'] : undefined
-  return typeof id === 'string' && id !== '' ? id : undefined
-}
-
 /** A stream's educator, by stream id: bounded, as streams are many and their educator fixed. */
 const subjectCache = (limit = 10_000) => {
   const subjects = new Map<string, string>()
@@ -89,8 +88,8 @@ const registry = new WeakMap<EventStore, PersonalDataProtection>()
  * gone (`erasePersonalData`), the placeholders stay. Events without sealed values (written
  * before protection, or holding nothing personal) pass as they are.
  *
- * Whose data it is: an `EducatorEnrolled` names its educator; any other event is its stream's,
- * the educator of the stream's `EducatorEnrolled`. A batch with personal data for a stream that
+ * Whose data it is: an `EducatorEnrolled` and a survey answer (`FeedbackSubmitted`) name their
+ * educator; any other event is its stream's, the educator of the stream's `EducatorEnrolled`. A batch with personal data for a stream that
  * has none is refused (`InvalidEvent`), as is an event whose metadata already holds a sealed
  * value: both are forged or copied rows. A sealed value that does not open makes the read reject
  * with `PersonalDataCorrupt`.
@@ -125,7 +124,7 @@ export const protectPersonalData = (store: EventStore, keys: PersonalDataKeys): 
   const subjects = subjectCache()
   const remember = (event: RecordedEvent) => {
     if (event.type !== 'EducatorEnrolled') return
-    const educatorId = educatorIdIn(event.data)
+    const educatorId = ownEducatorOf(event)?.educatorId
     if (educatorId !== undefined) subjects.set(event.streamId, educatorId)
   }
   /** The educator of a stream as stored, from its `EducatorEnrolled`. */
@@ -134,7 +133,7 @@ export const protectPersonalData = (store: EventStore, keys: PersonalDataKeys): 
     if (known !== undefined) return known
     for (const event of await store.readStream(streamId)) {
       remember(event)
-      if (event.type === 'EducatorEnrolled') return educatorIdIn(event.data)
+      if (event.type === 'EducatorEnrolled') return ownEducatorOf(event)?.educatorId
     }
     return undefined
   }
@@ -159,18 +158,20 @@ export const protectPersonalData = (store: EventStore, keys: PersonalDataKeys): 
     if (!batch.some((event) => personalFieldsOf(event.type) !== undefined)) {
       return store.appendToStream(streamId, batch, options)
     }
-    // Whose each event is: its own educator for an EducatorEnrolled, else the stream's.
+    // Whose each event is: the educator it names for an EducatorEnrolled or a survey answer,
+    // else the stream's (the educator of its EducatorEnrolled).
     const sealed: Array<Sealing | EventToAppend> = []
     let current: string | undefined
     let looked = false
     for (const [index, event] of batch.entries()) {
-      const own = event.type === 'EducatorEnrolled' ? educatorIdIn(event.data) : undefined
-      if (own !== undefined) current = own
-      else if (current === undefined && !looked) {
+      const own = ownEducatorOf(event)
+      if (event.type === 'EducatorEnrolled' && own?.educatorId !== undefined) {
+        current = own.educatorId
+      } else if (own === undefined && current === undefined && !looked) {
         current = await storedSubject(streamId)
         looked = true
       }
-      const educatorId = event.type === 'EducatorEnrolled' ? own : current
+      const educatorId = own === undefined ? current : own.educatorId
       const hasFields = (personalFieldsOf(event.type) ?? []).some(
         (field) => pathsIn(field.path, event.data).length > 0,
       )
@@ -183,10 +184,10 @@ export const protectPersonalData = (store: EventStore, keys: PersonalDataKeys): 
           invalidEvent(
             streamId,
             index,
-            event.type === 'EducatorEnrolled' ? 'data.educator.id' : 'type',
-            event.type === 'EducatorEnrolled'
-              ? 'an EducatorEnrolled needs its educator id, to seal their personal data under their key'
-              : `a ${shortened(event.type)} holds personal data, but the stream has no EducatorEnrolled to say whose it is`,
+            own === undefined ? 'type' : `data.${own.path}`,
+            own === undefined
+              ? `a ${shortened(event.type)} holds personal data, but the stream has no EducatorEnrolled to say whose it is`
+              : `a ${shortened(event.type)} needs its educator id, to seal their personal data under their key`,
           ),
         )
       }

@@ -9,12 +9,15 @@ import { describe, expect, it } from 'vitest'
 import {
   catalog,
   createInMemoryEventStore,
+  createInMemoryPersonalDataKeys,
   enrollment,
+  erasePersonalData,
   feedback,
   feedbackAnalytics,
   feedbackReadModel,
   handleCommand,
   projectAsOf,
+  protectPersonalData,
   type EventStore,
 } from '../../src/index.js'
 
@@ -118,6 +121,24 @@ const check = (programs: Awaited<ReturnType<typeof scenario>>) => {
 describe('feedback analytics from the log', () => {
   it('on the in-memory store', async () => {
     check(await scenario(createInMemoryEventStore()))
+  })
+
+  it("an erased educator's rating still counts; their comment is no longer shown, not even as a placeholder", async () => {
+    const keys = createInMemoryPersonalDataKeys()
+    const store = protectPersonalData(createInMemoryEventStore(), keys)
+    for (let i = 1; i <= 5; i++) await enroll(store, `a-${i}`, 'steam-a')
+    for (let i = 1; i <= 5; i++) await answer(store, `a-${i}`, 'steam-a', true)
+    expect(E.isRight(await erasePersonalData(keys, 'a-2'))).toBe(true)
+    const model = await projectAsOf(store, feedbackReadModel, {})
+    if (E.isLeft(model)) throw new Error(model.left.message)
+    const group = feedbackAnalytics(model.right)[0]?.cohorts[0]?.surveys[0]?.group
+    expect(group?.suppressed === false && group.responses).toBe(5)
+    expect(group?.suppressed === false && group.comments).toEqual([
+      'said by a-1',
+      'said by a-3',
+      'said by a-4',
+      'said by a-5',
+    ])
   })
 
   it('filters by program, and a raised minimum hides what a lower one shows', async () => {

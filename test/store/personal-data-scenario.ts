@@ -18,6 +18,9 @@ import {
   enrollmentEvents,
   enrollmentStreamId,
   erasePersonalData,
+  feedback,
+  feedbackEvents,
+  feedbackStreamId,
   handleCommand,
   isEnrolled,
   lausdPolicy,
@@ -271,6 +274,64 @@ export const personalDataScenarios = (
           revocationList,
         })
         expect(E.isLeft(refused) && refused.left._tag).toBe('Revoked')
+      } finally {
+        await cleanup()
+      }
+    })
+
+    it("survey comments in a cohort's one feedback stream: each sealed under its own educator's key; erasing one blanks only theirs", async () => {
+      const { raw, keys, rawText, cleanup } = await setup()
+      try {
+        const store = protectPersonalData(raw, keys)
+        const cohortId = `pd-feedback-${process.pid}-${++journeys}`
+        const comments = {
+          'fb-ana': 'My principal, Ms. Ortiz, pushed me to apply.',
+          'fb-ben': 'More coaching please.',
+        }
+        const answers = { understanding: 5, 'professional-growth': 4, 'second-micro-credential': 3 }
+        for (const [educatorId, comment] of Object.entries(comments)) {
+          const handled = await handleCommand(
+            store,
+            feedback,
+            {
+              type: 'SubmitFeedback',
+              data: {
+                cohortId,
+                survey: { kind: 'endOfProgram' },
+                educatorId,
+                answers,
+                comment,
+              },
+            },
+            {
+              actor: { id: educatorId, roles: ['educator'] },
+              at: '2027-06-01T16:00:00Z',
+              commandId: `${cohortId}-${educatorId}`,
+            },
+          )
+          if (E.isLeft(handled)) throw new Error(handled.left.message)
+        }
+        const text = await rawText()
+        expect(text).toContain(cohortId)
+        for (const comment of Object.values(comments)) expect(text).not.toContain(comment)
+        const commentsRead = async () => {
+          const read = await readDecodedStream(store, feedbackEvents, feedbackStreamId(cohortId))
+          if (E.isLeft(read)) throw new Error(read.left.message)
+          return read.right.events.map((event) => [
+            event.data.educatorId,
+            event.data.comment,
+            event.data.answers,
+          ])
+        }
+        expect(await commentsRead()).toEqual([
+          ['fb-ana', comments['fb-ana'], answers],
+          ['fb-ben', comments['fb-ben'], answers],
+        ])
+        expect(E.isRight(await erasePersonalData(keys, 'fb-ana'))).toBe(true)
+        expect(await commentsRead()).toEqual([
+          ['fb-ana', personalDataPlaceholders.text, answers],
+          ['fb-ben', comments['fb-ben'], answers],
+        ])
       } finally {
         await cleanup()
       }
