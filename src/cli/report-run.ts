@@ -59,6 +59,8 @@ export interface ReportOptions {
   readonly html?: string
   readonly assessor?: string
   readonly program?: string
+  /** The agreement below which `analytics` flags an assessor, as a fraction (0.8 for 80%). */
+  readonly agreementThreshold?: number
 }
 
 const computed = <Row>(
@@ -169,10 +171,12 @@ const compute = (
       return E.right(computed(rows, table, ledgerCsvColumns))
     }
     case 'analytics': {
-      const programs = programAnalytics(
-        model,
-        options.program === undefined ? {} : { programId: options.program },
-      )
+      const programs = programAnalytics(model, {
+        ...(options.program === undefined ? {} : { programId: options.program }),
+        ...(options.agreementThreshold === undefined
+          ? {}
+          : { agreementThreshold: options.agreementThreshold }),
+      })
       if (options.program !== undefined && !model.byProgram.has(options.program)) {
         const known = listed([...model.byProgram.keys()].sort())
         return E.left(

@@ -39,6 +39,15 @@ const groupSize = (value: string) => {
   return Number(value)
 }
 
+/** A percent from 1 to 100 (`80`, `92.5`), as the fraction the library takes. */
+const percent = (value: string) => {
+  const n = Number(value)
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(value) || n < 1 || n > 100) {
+    throw new InvalidArgumentError('expected a percent from 1 to 100, such as 80.')
+  }
+  return n / 100
+}
+
 const file = (value: string) => {
   if (value.trim() === '') throw new InvalidArgumentError('expected a file name.')
   return value
@@ -97,6 +106,11 @@ export const addReportCommands = (
 
   reportCommand('analytics', 'how each program performs')
     .option('--program <id>', 'one program', identifier)
+    .option(
+      '--agreement-threshold <percent>',
+      'flag assessors who agree less than this for calibration (default: 80)',
+      percent,
+    )
     .action((options: ReportOptions & StoreOptions) => run({ report: 'analytics' }, options))
 
   reportCommand('feedback', 'participant surveys, anonymous below a minimum group size')
