@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -20,5 +21,9 @@ export default defineConfig({
     testTimeout: 60_000,
     // Starting PGlite takes seconds, more on a loaded machine.
     hookTimeout: 60_000,
+    // One test file per core (vitest's default leaves one core free: a single worker on the
+    // 2-core CI machine). Much of the suite waits on PostgreSQL and on child processes, so a
+    // second worker halved the suite's time there (405 s to 208 s, every test passing).
+    maxWorkers: availableParallelism(),
   },
 })
