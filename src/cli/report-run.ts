@@ -135,7 +135,7 @@ const compute = (
       const table = () =>
         tableText({
           title: `Submissions awaiting a grade${whose}, oldest first, as of ${asOf}`,
-          columns: queueColumns,
+          columns: queueColumns(items),
           rows: items,
           empty: 'Nothing awaits a grade.',
         })

@@ -33,11 +33,25 @@ import { formatNumber } from './tables.js'
 const workOf = (item: QueueItem) =>
   item.kind === 'capstone' ? `Capstone (enacting ${item.eolaTitle})` : `EOLA: ${item.eolaTitle}`
 
-/** The assessor a submission goes to: a resubmission to who graded the attempt before. */
-const assessorText = (item: QueueItem) => item.assessorId ?? 'Any assessor (first attempt)'
+/**
+ * Who may grade a submission: a second scorer or an adjudicator other than those who scored it
+ * (under second scoring), else the assessor of the attempt before (a resubmission), else anyone.
+ */
+const assessorText = (item: QueueItem) =>
+  item.round === 2
+    ? `A second assessor (not ${(item.scoredBy ?? []).join(', ')})`
+    : item.round === 3
+      ? `An adjudicator (not ${(item.scoredBy ?? []).join(', ')})`
+      : (item.assessorId ?? 'Any assessor (first attempt)')
 
-/** The queue as a table, oldest first. */
-export const queueColumns: ReadonlyArray<TableColumn<QueueItem>> = [
+/** When the grade is due, where the rules set a target: `-` where they do not. */
+const dueText = (item: QueueItem) =>
+  item.dueDate === undefined ? '-' : `${item.dueDate}${item.overdue === true ? ' (overdue)' : ''}`
+
+/** The queue as a table, oldest first; with a `Due` column where any item has a due date. */
+export const queueColumns = (
+  items: ReadonlyArray<QueueItem>,
+): ReadonlyArray<TableColumn<QueueItem>> => [
   { head: 'Waiting', cell: (item) => formatDays(item.daysWaiting) },
   { head: 'Submitted', cell: (item) => formatDate(item.submittedAt) },
   { head: 'Educator', cell: (item) => item.educatorName },
@@ -45,6 +59,7 @@ export const queueColumns: ReadonlyArray<TableColumn<QueueItem>> = [
   { head: 'Work', cell: workOf },
   { head: 'Attempt', cell: (item) => formatNumber(item.attempt) },
   { head: 'Assessor', cell: assessorText },
+  ...(items.some((item) => item.dueDate !== undefined) ? [{ head: 'Due', cell: dueText }] : []),
 ]
 
 /** The queue as CSV. */
@@ -61,6 +76,13 @@ export const queueCsvColumns: ReadonlyArray<CsvColumn<QueueItem>> = [
   { head: 'EOLA', cell: (item) => item.eolaTitle },
   { head: 'attempt', cell: (item) => item.attempt },
   { head: 'assessor', cell: (item) => item.assessorId ?? '' },
+  { head: 'round', cell: (item) => item.round ?? '' },
+  { head: 'scored by', cell: (item) => (item.scoredBy ?? []).join(' ') },
+  { head: 'due date', cell: (item) => item.dueDate ?? '' },
+  {
+    head: 'overdue',
+    cell: (item) => (item.overdue === undefined ? '' : item.overdue ? 'yes' : 'no'),
+  },
 ]
 
 // -------------------------------------------------------------------------------------

@@ -150,3 +150,39 @@ describe('microcred report analytics: assessor agreement', () => {
     }
   })
 })
+
+describe('microcred report queue under the assessment process', () => {
+  it('names who may score a round and shows when each grade is due, in the table and the CSV', async () => {
+    const cli = await setUp()
+    const store = cli.stores.get('agree')!
+    await scored(store, 'enr-5', [['a-1', true]]) // awaits a second scorer
+    await scored(store, 'enr-6', [
+      ['a-1', true],
+      ['a-2', false],
+    ]) // disputed: awaits an adjudicator
+    const ran = await cli.run('report', 'queue', '--store', 'agree', '--as-of', '2026-12-02')
+    expect({ code: ran.code, err: ran.err }).toEqual({ code: 0, err: '' })
+    // Submitted Tuesday the 1st with a target of 2 business days: due Thursday the 3rd.
+    expect(ran.out).toMatch(/A second assessor \(not a-1\) +│ 2026-12-03 +│/)
+    expect(ran.out).toMatch(/An adjudicator \(not a-1, a-2\) +│ 2026-12-03 +│/)
+    expect(ran.out).not.toMatch(/Any assessor/)
+    const late = await cli.run('report', 'queue', '--store', 'agree', '--as-of', '2026-12-04')
+    expect(late.out).toMatch(/2026-12-03 \(overdue\)/)
+    const csv = await cli.run(
+      'report',
+      'queue',
+      '--store',
+      'agree',
+      '--as-of',
+      '2026-12-04',
+      '--format',
+      'csv',
+    )
+    const [head, ...rows] = csv.out.trim().split('\n')
+    expect(head).toMatch(/,assessor,round,scored by,due date,overdue$/)
+    expect(rows.map((row) => row.split(',').slice(-4))).toEqual([
+      ['2', 'a-1', '2026-12-03', 'yes'],
+      ['3', 'a-1 a-2', '2026-12-03', 'yes'],
+    ])
+  })
+})
