@@ -1,6 +1,7 @@
 /**
  * What is next for an active enrollment's educator, most pressing first: an EOLA or the capstone
- * that used every attempt (ask the coordinator), revisions, EOLAs to submit, hours by module, the
+ * that used every attempt (a coaching conversation where the rules offer one, else ask the
+ * coordinator), revisions, EOLAs to submit, hours by module, the
  * capstone, then the grades awaited.
  *
  * @packageDocumentation
@@ -23,6 +24,7 @@ export const NextActionCode = t.keyof(
   {
     enroll: null,
     askCoordinator: null,
+    holdCoaching: null,
     resubmitEola: null,
     submitEola: null,
     recordHours: null,
@@ -67,7 +69,8 @@ const hoursStillNeeded = (module: ModuleProgress): string =>
 
 /**
  * What an active enrollment's educator does next, from its `progress`, most pressing first: an
- * EOLA or the capstone that used every attempt (`askCoordinator`), EOLAs to revise, EOLAs to
+ * EOLA or the capstone that used every attempt (`holdCoaching` where the rules allow a further
+ * attempt after a coaching conversation, else `askCoordinator`), EOLAs to revise, EOLAs to
  * submit, hours by module, the capstone, then the grades awaited. `progressView` gives it as
  * `next` (and nothing once the enrollment ended).
  *
@@ -94,11 +97,17 @@ export const nextActions = (p: Progress): NextAction[] => {
   const capstone = p.capstone.required ? p.capstone.status : 'meets'
   const blocked = [
     ...of('exhausted').map((e) =>
-      action(
-        'askCoordinator',
-        `Ask the program coordinator what to do: EOLA '${e.title}' used all ${e.attemptsAllowed} attempts without meeting`,
-        e.id,
-      ),
+      e.coachingDue === true
+        ? action(
+            'holdCoaching',
+            `Hold the coaching conversation EOLA '${e.title}' needs (all ${e.attemptsAllowed} attempts used without meeting): after it, one further attempt is allowed`,
+            e.id,
+          )
+        : action(
+            'askCoordinator',
+            `Ask the program coordinator what to do: EOLA '${e.title}' used all ${e.attemptsAllowed} attempts without meeting`,
+            e.id,
+          ),
     ),
     ...(capstone === 'exhausted'
       ? [

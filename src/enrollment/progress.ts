@@ -7,7 +7,8 @@
 import { addHours, modeLabel, modes, noHours, totalHours, type HoursByMode } from '../hours.js'
 import { own } from '../own.js'
 import { creditedHours } from './consequences.js'
-import { hasMet, isAwaitingGrade } from './queries.js'
+import { assessmentRulesOf, attemptsAllowed } from './assessment.js'
+import { hasMet, isAwaitingGrade, wasCoached } from './queries.js'
 import type { ArtifactAttempt, CapstoneAttempt, EnrollmentState } from './state.js'
 
 /** Where an EOLA or the capstone stands. */
@@ -36,7 +37,13 @@ export interface EolaProgress {
   readonly courseId: string
   readonly status: SubmissionStatus
   readonly attempts: number
+  /** The attempts allowed now: the cap, and one more once a coaching conversation is recorded. */
   readonly attemptsAllowed: number
+  /**
+   * Present (`true`) where every attempt is used and the rules (`afterMaxAttempts: 'coaching'`)
+   * allow one more after a coaching conversation not yet held.
+   */
+  readonly coachingDue?: true
 }
 
 /** Everything `progress` reports. */
@@ -101,6 +108,9 @@ const statusPhrase: Record<Exclude<SubmissionStatus, 'meets'>, string> = {
   exhausted: 'has used every attempt without meeting',
 }
 
+const coachingPhrase =
+  'has used every attempt without meeting; a coaching conversation allows one further attempt'
+
 const notEnrolledProgress: Progress = {
   enrollmentId: null,
   status: 'notEnrolled',
@@ -160,17 +170,25 @@ export const progress = (state: EnrollmentState): Progress => {
     title: course.title,
     complete: completedCourses.has(course.id),
   }))
+  const { afterMaxAttempts } = assessmentRulesOf(requirements)
   const eolas = requirements.eolas.map((eola): EolaProgress => {
     const attempts = own(state.artifacts, eola.id) ?? []
-    const status = submissionStatus(attempts, requirements.maxAttempts)
-    if (status !== 'meets') missing.push(`EOLA '${eola.title}': ${statusPhrase[status]}`)
+    const coached = wasCoached(attempts)
+    const allowed = attemptsAllowed(requirements.maxAttempts, afterMaxAttempts, coached)
+    const status = submissionStatus(attempts, allowed)
+    const coachingDue = status === 'exhausted' && afterMaxAttempts === 'coaching' && !coached
+    if (status !== 'meets') {
+      const phrase = coachingDue ? coachingPhrase : statusPhrase[status]
+      missing.push(`EOLA '${eola.title}': ${phrase}`)
+    }
     return {
       id: eola.id,
       title: eola.title,
       courseId: eola.courseId,
       status,
       attempts: attempts.length,
-      attemptsAllowed: requirements.maxAttempts,
+      attemptsAllowed: allowed,
+      ...(coachingDue ? { coachingDue: true as const } : {}),
     }
   })
   const capstoneStatus = submissionStatus(state.capstone, requirements.maxAttempts)

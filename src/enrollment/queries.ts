@@ -32,6 +32,27 @@ export const hasMet = (attempts: ReadonlyArray<Attempt>): boolean =>
   attempts.some((attempt) => attempt.grade?.outcome === 'meets')
 
 /**
+ * Whether a coaching conversation was recorded after one of the attempts (under
+ * `afterMaxAttempts: 'coaching'`, it allows one further attempt).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { wasCoached, type ArtifactAttempt } from 'microcred'
+ * const revised: ArtifactAttempt = {
+ *   attempt: 1,
+ *   evidence: [{ kind: 'link', url: 'https://lausd.net/unit' }],
+ *   reflection: 'What I changed.',
+ *   submittedAt: '2026-10-01T16:00:00Z',
+ *   grade: { assessorId: 'a-1', scores: {}, outcome: 'revise', feedback: '', gradedAt: '2026-10-05T16:00:00Z' },
+ * }
+ * assert.equal(wasCoached([revised]), false)
+ * const coaching = { notes: 'Planned the revision.', by: 'fac-1', at: '2026-10-06T16:00:00Z' }
+ * assert.equal(wasCoached([{ ...revised, coaching }]), true)
+ */
+export const wasCoached = (attempts: ReadonlyArray<Attempt>): boolean =>
+  attempts.some((attempt) => 'coaching' in attempt && attempt.coaching !== undefined)
+
+/**
  * Whether the latest attempt still awaits its grade.
  *
  * @example

@@ -21,7 +21,7 @@ import {
   secondScoringApplies,
 } from './assessment.js'
 import { fail, type Decision } from './decision.js'
-import { hasMet, isAwaitingGrade } from './queries.js'
+import { hasMet, isAwaitingGrade, wasCoached } from './queries.js'
 import type { ArtifactAttempt, CapstoneAttempt, Enrollment } from './state.js'
 
 const attemptRules = (
@@ -38,9 +38,7 @@ const attemptRules = (
   }
   if (hasMet(attempts))
     return ruleViolation('AlreadyMeets', `${what} already meets; nothing to resubmit`)
-  const coached = attempts.some(
-    (attempt) => 'coaching' in attempt && attempt.coaching !== undefined,
-  )
+  const coached = wasCoached(attempts)
   const allowed = attemptsAllowed(maxAttempts, afterMaxAttempts, coached)
   if (attempts.length >= allowed) {
     const next =

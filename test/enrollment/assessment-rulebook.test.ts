@@ -10,6 +10,7 @@ import {
   catalog,
   enrollmentDecider,
   lausdPolicy,
+  progressView,
   type Actor,
   type AssessmentPolicy,
   type CommandContext,
@@ -236,6 +237,44 @@ describe('after the last attempt', () => {
     given(again, decider)
       .when(submit, ctx(educator))
       .thenFails('AttemptsExhausted', 'no attempt is left')
+  })
+
+  it('what the educator is told: a coaching conversation first, then the further attempt', () => {
+    const decider = under({ afterMaxAttempts: 'coaching' }, 1)
+    const viewOf = (events: ReadonlyArray<EnrollmentEvent>) =>
+      progressView(decider.fold(events, decider.initialState))
+    const before = viewOf(revised(decider))
+    expect(before.eolas.items[0]).toMatchObject({
+      state: { code: 'exhausted' },
+      attempts: 1,
+      attemptsAllowed: 1,
+    })
+    expect(before.next[0]).toEqual({
+      code: 'holdCoaching',
+      label: `Hold the coaching conversation EOLA '${eola.title}' needs (all 1 attempts used without meeting): after it, one further attempt is allowed`,
+      requirementId: eola.id,
+    })
+    expect(before.next.map((action) => action.code)).not.toContain('askCoordinator')
+    const coached = viewOf(
+      history(decider, [
+        [enroll, admin],
+        [submit, educator],
+        [grade(1, false), assessor('a-1')],
+        [coach, facilitator],
+      ]),
+    )
+    expect(coached.eolas.items[0]).toMatchObject({
+      state: { code: 'revise' },
+      attempts: 1,
+      attemptsAllowed: 2,
+    })
+    expect(coached.next[0]).toMatchObject({ code: 'resubmitEola', requirementId: eola.id })
+    expect(coached.missing.join()).not.toContain('every attempt')
+    // Under 'final', the coordinator decides: no conversation is offered.
+    const final = under({ afterMaxAttempts: 'final' }, 1)
+    expect(progressView(final.fold(revised(final), final.initialState)).next[0]?.code).toBe(
+      'askCoordinator',
+    )
   })
 
   it('coaching is not due before the last attempt is graded revise, nor from the educator', () => {
