@@ -68,6 +68,38 @@ export const CalendarDate = refine(
   'a date YYYY-MM-DD',
 )
 
+/** Whether the runtime's time-zone database knows `name` (Intl throws a RangeError if not). */
+const isKnownTimeZone = (name: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * An IANA time zone (`America/Los_Angeles`, `UTC`): the district's, whose calendar days the
+ * grading target counts. At most 64 characters of letters, digits, `_`, `+`, `-` and `/`, and
+ * known to the runtime's time-zone database.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { TimeZone } from 'microcred'
+ * assert.equal(TimeZone.is('America/Los_Angeles'), true)
+ * assert.equal(TimeZone.is('UTC'), true)
+ * assert.equal(TimeZone.is('Mars/Olympus_Mons'), false)
+ * assert.equal(TimeZone.is('__proto__'), false)
+ */
+export const TimeZone = refine(
+  t.string,
+  (s) =>
+    s.length <= 64 &&
+    /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(s) &&
+    isKnownTimeZone(s),
+  'an IANA time zone, such as America/Los_Angeles',
+)
+
 /** A whole percentage, 0 to 100. */
 const Percent = refine(NonNegativeInteger, (n) => n <= 100, 'a whole number from 0 to 100')
 
@@ -95,13 +127,14 @@ export type SecondScoring = t.TypeOf<typeof SecondScoring>
  * `blind` (an assessor's view hides who the educator is), `secondScoring` (`none` by default),
  * `afterMaxAttempts` (`final`: no attempt after the cap, by default; `coaching`: a recorded
  * coaching conversation allows one further attempt), `gradingTargetDays` (business days,
- * Monday to Friday, from a submission to its grade) and `holidays` (dates that are not business
- * days). An enrollment pins them at `Enroll`.
+ * Monday to Friday, from a submission to its grade), `holidays` (dates that are not business
+ * days) and `timeZone` (the district's, whose calendar days those are; `UTC` by default). An
+ * enrollment pins them at `Enroll`.
  *
  * @example
  * import assert from 'node:assert/strict'
  * import { AssessmentPolicy } from 'microcred'
- * const rules = { blind: true, secondScoring: { samplePercent: 25 }, afterMaxAttempts: 'coaching', gradingTargetDays: 10, holidays: ['2026-12-25'] }
+ * const rules = { blind: true, secondScoring: { samplePercent: 25 }, afterMaxAttempts: 'coaching', gradingTargetDays: 10, holidays: ['2026-12-25'], timeZone: 'America/Los_Angeles' }
  * assert.equal(AssessmentPolicy.is(rules), true)
  * assert.equal(AssessmentPolicy.is({}), true) // every rule as before
  * assert.equal(AssessmentPolicy.is({ afterMaxAttempts: 'appeal' }), false)
@@ -119,6 +152,8 @@ export const AssessmentPolicy = exact(
     gradingTargetDays: refine(PositiveInteger, (n) => n <= 365, 'a whole number from 1 to 365'),
     /** Dates that are not business days. */
     holidays: list(CalendarDate, 366),
+    /** The time zone whose calendar days the target counts (`UTC` when absent). */
+    timeZone: TimeZone,
   },
   'AssessmentPolicy',
 )

@@ -1,17 +1,43 @@
 /**
  * The grading calendar: business days (Monday to Friday, less the policy's holidays) and the
- * date by which a submission is due its grade under the grading target. Days are UTC calendar
- * days: a submission's day is the UTC date of its `submittedAt`, and the target counts whole
- * business days after it, so a submission on a Friday with a target of 1 is due on Monday (or the
- * next business day after a holiday Monday).
+ * date by which a submission is due its grade under the grading target. Days are the calendar
+ * days of the district's time zone (`timeZone`, UTC unless set): a submission's day is the date
+ * of its `submittedAt` there, and the target counts whole business days after it, so a
+ * submission on a Friday with a target of 1 is due on Monday (or the next business day after a
+ * holiday Monday).
  *
  * @packageDocumentation
  */
 
 const millisecondsPerDay = 86_400_000
 
-/** The UTC calendar date (`YYYY-MM-DD`) of an ISO-8601 instant. */
-const dateOf = (instant: string): string => new Date(Date.parse(instant)).toISOString().slice(0, 10)
+/** One formatter per zone (they are costly to make): `en-CA` formats a date as `YYYY-MM-DD`. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * The calendar date (`YYYY-MM-DD`) of an ISO-8601 instant in an IANA time zone (UTC by default).
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { calendarDateOf } from 'microcred'
+ * assert.equal(calendarDateOf('2026-12-05T01:30:00Z'), '2026-12-05')
+ * assert.equal(calendarDateOf('2026-12-05T01:30:00Z', 'America/Los_Angeles'), '2026-12-04') // 5:30 pm, Friday
+ */
+export const calendarDateOf = (instant: string, timeZone = 'UTC'): string => {
+  const date = new Date(Date.parse(instant))
+  if (timeZone === 'UTC') return date.toISOString().slice(0, 10)
+  let formatter = formatters.get(timeZone)
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter.format(date)
+}
 
 const dayNumber = (date: string): number =>
   Math.floor(Date.parse(`${date}T00:00:00Z`) / millisecondsPerDay)
@@ -62,16 +88,18 @@ export const addBusinessDays = (
   return dateOfDayNumber(day)
 }
 
-/** What the grading calendar needs: the target in business days and the holidays. */
+/** What the grading calendar needs: the target in business days, the holidays, the zone. */
 export interface GradingCalendar {
   readonly gradingTargetDays?: number | undefined
   readonly holidays?: ReadonlyArray<string> | undefined
+  /** The IANA time zone whose calendar days count (UTC when absent). */
+  readonly timeZone?: string | undefined
 }
 
 /**
  * The calendar date by which a submission made at `submittedAt` is due its grade: the
- * `gradingTargetDays`-th business day after the submission's UTC date; `null` when the calendar
- * sets no target.
+ * `gradingTargetDays`-th business day after the submission's date in the calendar's time zone
+ * (UTC unless set); `null` when the calendar sets no target.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -82,11 +110,15 @@ export interface GradingCalendar {
 export const gradingDueDate = (submittedAt: string, calendar: GradingCalendar): string | null =>
   calendar.gradingTargetDays === undefined
     ? null
-    : addBusinessDays(dateOf(submittedAt), calendar.gradingTargetDays, calendar.holidays ?? [])
+    : addBusinessDays(
+        calendarDateOf(submittedAt, calendar.timeZone),
+        calendar.gradingTargetDays,
+        calendar.holidays ?? [],
+      )
 
 /**
  * Whether a grade at `gradedAt` (or a submission still awaiting one at `now`) is within the
- * target: its UTC date is on or before the due date. `null` when the calendar sets no target.
+ * target: its date (in the calendar's time zone) is on or before the due date. `null` when the calendar sets no target.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -102,5 +134,5 @@ export const isWithinGradingTarget = (
   calendar: GradingCalendar,
 ): boolean | null => {
   const due = gradingDueDate(submittedAt, calendar)
-  return due === null ? null : dateOf(gradedAt) <= due
+  return due === null ? null : calendarDateOf(gradedAt, calendar.timeZone) <= due
 }

@@ -24,17 +24,19 @@ export interface AssessmentRules {
   /** Business days from a submission to its grade; `undefined`: no target. */
   readonly gradingTargetDays: number | undefined
   readonly holidays: ReadonlyArray<string>
+  /** The IANA time zone whose calendar days the grading target counts; `UTC` unless set. */
+  readonly timeZone: string
 }
 
 /**
  * The assessment rules an enrollment pinned, defaults filled in: not blind, no second scoring,
- * no attempt after the last one allowed, no grading target.
+ * no attempt after the last one allowed, no grading target, days in UTC.
  *
  * @example
  * import assert from 'node:assert/strict'
  * import { assessmentRulesOf, catalog, lausdPolicy, requirementsOf } from 'microcred'
  * const rules = assessmentRulesOf(requirementsOf(catalog.steam, lausdPolicy))
- * assert.deepEqual(rules, { blind: false, secondScoring: 'none', afterMaxAttempts: 'final', gradingTargetDays: undefined, holidays: [] })
+ * assert.deepEqual(rules, { blind: false, secondScoring: 'none', afterMaxAttempts: 'final', gradingTargetDays: undefined, holidays: [], timeZone: 'UTC' })
  * const blind = assessmentRulesOf(requirementsOf(catalog.steam, { ...lausdPolicy, assessment: { blind: true } }))
  * assert.equal(blind.blind, true)
  */
@@ -46,6 +48,7 @@ export const assessmentRulesOf = (requirements: Requirements): AssessmentRules =
     afterMaxAttempts: pinned.afterMaxAttempts ?? 'final',
     gradingTargetDays: pinned.gradingTargetDays,
     holidays: pinned.holidays ?? [],
+    timeZone: pinned.timeZone ?? 'UTC',
   }
 }
 

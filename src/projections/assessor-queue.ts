@@ -17,6 +17,7 @@
  */
 import { assessmentRulesOf, pseudonymOf } from '../enrollment/assessment.js'
 import { assessorView } from '../enrollment/assessment-view.js'
+import { calendarDateOf } from '../enrollment/assessment-calendar.js'
 import type { ArtifactAttempt, CapstoneAttempt, Enrollment } from '../enrollment/state.js'
 import { own } from '../own.js'
 import type { EnrollmentsReadModel } from './enrollments.js'
@@ -57,7 +58,7 @@ export interface QueueItem {
   readonly scoredBy?: ReadonlyArray<string>
   /** Where the rules set a grading target: the date its grade is due by (business days). */
   readonly dueDate?: string
-  /** Where the rules set a grading target: whether `now` is past the due date (UTC days). */
+  /** Where the rules set a grading target: whether `now` is past the due date (in the rules' time zone). */
   readonly overdue?: boolean
 }
 
@@ -100,7 +101,8 @@ const assessed = (state: Enrollment, work: string, now: string) => {
       ? {}
       : {
           dueDate: view.dueDate,
-          overdue: new Date(Date.parse(now)).toISOString().slice(0, 10) > view.dueDate,
+          overdue:
+            calendarDateOf(now, assessmentRulesOf(state.requirements).timeZone) > view.dueDate,
         }),
   }
 }

@@ -4,9 +4,12 @@
  * pseudonym.
  */
 import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
+  AssessmentPolicy,
   addBusinessDays,
+  assessmentRulesOf,
   attemptsAllowed,
   catalog,
   gradingDueDate,
@@ -18,6 +21,7 @@ import {
   requirementsOf,
   samplePoint,
   secondScoringApplies,
+  validatePolicy,
   type Scoring,
 } from '../../src/index.js'
 
@@ -73,6 +77,47 @@ describe('business days', () => {
     // An offset is read as the moment it names: 2026-12-23T20:00-08:00 is the 24th in UTC.
     expect(gradingDueDate('2026-12-23T20:00:00-08:00', calendar)).toBe('2026-12-30')
     expect(gradingDueDate('2026-12-23T20:00:00Z', {})).toBeNull()
+  })
+})
+
+describe("the district's time zone", () => {
+  const la = { gradingTargetDays: 1, timeZone: 'America/Los_Angeles' }
+
+  it("a day is the district's calendar day: a Friday evening in Los Angeles is a Friday", () => {
+    // 2026-12-05T01:30Z is Friday the 4th, 5:30 pm in Los Angeles (Saturday in UTC).
+    expect(gradingDueDate('2026-12-05T01:30:00Z', la)).toBe('2026-12-07') // Monday
+    expect(gradingDueDate('2026-12-05T01:30:00Z', { gradingTargetDays: 1 })).toBe('2026-12-07') // from Saturday (UTC)
+    expect(gradingDueDate('2026-12-04T01:30:00Z', la)).toBe('2026-12-04') // Thursday evening: due Friday
+    expect(gradingDueDate('2026-12-04T01:30:00Z', { gradingTargetDays: 1 })).toBe('2026-12-07')
+    // Graded at 11 pm Monday in Los Angeles (Tuesday 07:00 UTC): within the target there.
+    expect(isWithinGradingTarget('2026-12-05T01:30:00Z', '2026-12-08T07:00:00Z', la)).toBe(true)
+    expect(
+      isWithinGradingTarget('2026-12-05T01:30:00Z', '2026-12-08T07:00:00Z', {
+        gradingTargetDays: 1,
+      }),
+    ).toBe(false)
+  })
+
+  it('a policy takes an IANA zone and refuses anything else, naming it', () => {
+    const ok = AssessmentPolicy.decode({ timeZone: 'America/Los_Angeles' })
+    expect(E.isRight(ok)).toBe(true)
+    for (const bad of ['Mars/Olympus_Mons', 'PST8PDT; DROP', '', 'x'.repeat(200), '__proto__']) {
+      const refused = AssessmentPolicy.decode({ timeZone: bad })
+      expect(E.isLeft(refused)).toBe(true)
+    }
+    const named = validatePolicy({ ...lausdPolicy, assessment: { timeZone: 'Mars/Olympus_Mons' } })
+    expect(E.isLeft(named) && named.left[0]).toMatchObject({
+      path: 'assessment.timeZone',
+      message: 'expected an IANA time zone, such as America/Los_Angeles, got "Mars/Olympus_Mons"',
+    })
+    const rules = assessmentRulesOf(
+      requirementsOf(catalog.steam, {
+        ...lausdPolicy,
+        assessment: { gradingTargetDays: 2, timeZone: 'America/Los_Angeles' },
+      }),
+    )
+    expect(rules.timeZone).toBe('America/Los_Angeles')
+    expect(assessmentRulesOf(requirementsOf(catalog.steam, lausdPolicy)).timeZone).toBe('UTC')
   })
 })
 
