@@ -94,9 +94,7 @@ const isKnownTimeZone = (name: string): boolean => {
 export const TimeZone = refine(
   t.string,
   (s) =>
-    s.length <= 64 &&
-    /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(s) &&
-    isKnownTimeZone(s),
+    s.length <= 64 && /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(s) && isKnownTimeZone(s),
   'an IANA time zone, such as America/Los_Angeles',
 )
 

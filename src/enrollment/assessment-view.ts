@@ -115,8 +115,15 @@ export const assessorView = (state: Enrollment, work: string): AssessorView | un
       },
       attempt: latest.attempt,
       submittedAt: latest.submittedAt,
-      round: 1,
-      scoredBy: [],
+      round: secondScoringApplies(
+        state.requirements,
+        state.enrollmentId,
+        'capstone',
+        latest.attempt,
+      )
+        ? roundOf(latest)
+        : 1,
+      scoredBy: (latest.scorings ?? []).map((scoring) => scoring.assessorId),
       dueDate: gradingDueDate(latest.submittedAt, rules),
     }
   }

@@ -84,7 +84,8 @@ export const samplePoint = (enrollmentId: string, eolaId: string, attempt: numbe
 /**
  * Whether a second assessor scores this attempt under the pinned rules: never under `none`,
  * always under `all`, and under `{ samplePercent: p }` when the attempt's `samplePoint` is below
- * `p` (so about p% of attempts, the same ones on every replay).
+ * `p` (so about p% of attempts, the same ones on every replay). `work` is the EOLA's id, or
+ * `capstone` for an attempt at the capstone.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -95,17 +96,18 @@ export const samplePoint = (enrollmentId: string, eolaId: string, attempt: numbe
  * assert.equal(secondScoringApplies(under('none'), 'enr-1', 'steam-eola-1', 1), false)
  * assert.equal(secondScoringApplies(under({ samplePercent: 0 }), 'enr-1', 'steam-eola-1', 1), false)
  * assert.equal(secondScoringApplies(under({ samplePercent: 100 }), 'enr-1', 'steam-eola-1', 1), true)
+ * assert.equal(secondScoringApplies(under('all'), 'enr-1', 'capstone', 1), true)
  */
 export const secondScoringApplies = (
   requirements: Requirements,
   enrollmentId: string,
-  eolaId: string,
+  work: string,
   attempt: number,
 ): boolean => {
   const rule = requirements.assessment?.secondScoring ?? 'none'
   if (rule === 'none') return false
   if (rule === 'all') return true
-  return samplePoint(enrollmentId, eolaId, attempt) < rule.samplePercent
+  return samplePoint(enrollmentId, work, attempt) < rule.samplePercent
 }
 
 // -------------------------------------------------------------------------------------

@@ -260,6 +260,11 @@ const commandOf = (
         data: { enrollmentId, eolaId, attempt, scores, feedback },
       })
     }
+    case 'CapstoneScored': {
+      // A score is the grade its assessor sent; the CapstoneGraded it decides follows as due.
+      const { enrollmentId, attempt, outcome, feedback } = event.data
+      return E.right({ type: 'GradeCapstone', data: { enrollmentId, attempt, outcome, feedback } })
+    }
     case 'CoachingConversationRecorded': {
       const { enrollmentId, eolaId, notes } = event.data
       return E.right({ type: 'RecordCoachingConversation', data: { enrollmentId, eolaId, notes } })

@@ -230,6 +230,33 @@ export const ArtifactScored = message(
 )
 
 /**
+ * An assessor scored a capstone attempt that a second assessor also scores (the policy's
+ * `secondScoring`): round 1 (the first), 2 (the second) or 3 (the adjudicator, where the first two
+ * disagree). The outcome is decided, as a `CapstoneGraded` in the same decision, when the second
+ * agrees with the first or the third scores.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { CapstoneScored } from 'microcred'
+ * const scored = {
+ *   type: 'CapstoneScored',
+ *   data: { enrollmentId: 'enr-1', at: '2027-04-10T16:00:00Z', attempt: 1, round: 2, assessorId: 'assessor-2', outcome: 'meets', feedback: '' },
+ * }
+ * assert.equal(CapstoneScored.is(scored), true)
+ * assert.equal(CapstoneScored.is({ ...scored, data: { ...scored.data, round: 4 } }), false)
+ */
+export const CapstoneScored = message(
+  'CapstoneScored',
+  fact({
+    attempt: PositiveInteger,
+    round: ScoringRound,
+    assessorId: Id,
+    outcome: Outcome,
+    feedback: Text,
+  }),
+)
+
+/**
  * A coaching conversation was recorded after an EOLA's last attempt allowed: under the policy's
  * `afterMaxAttempts: 'coaching'`, it allows one further attempt.
  *
@@ -455,6 +482,7 @@ export const EnrollmentEvent = taggedUnion(
     EnrollmentExpired,
     ArtifactScored,
     CoachingConversationRecorded,
+    CapstoneScored,
   },
   { frozen: true },
 )

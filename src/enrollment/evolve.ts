@@ -213,6 +213,23 @@ const applyFact = (
       }
       return
     }
+    case 'CapstoneScored': {
+      const { attempt, round, assessorId, outcome, feedback, at } = event.data
+      const submitted = state.capstone[attempt - 1]
+      if (submitted !== undefined) {
+        const scoring = Object.freeze({
+          round,
+          assessorId,
+          scores: Object.freeze({}),
+          outcome,
+          feedback,
+          scoredAt: at,
+        })
+        if (submitted.scorings === undefined) submitted.scorings = [scoring]
+        else submitted.scorings.push(scoring)
+      }
+      return
+    }
     case 'CredentialEarned': {
       const { credentialId, hours, salaryPoints, at } = event.data
       state.status = 'earned'

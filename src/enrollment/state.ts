@@ -101,16 +101,22 @@ export type ArtifactAttempt = t.TypeOf<typeof ArtifactAttempt>
  * assert.equal(CapstoneAttempt.is(attempt), true)
  * assert.equal(CapstoneAttempt.is({ ...attempt, documentationUrl: 'x.org' }), false)
  */
-export const CapstoneAttempt = t.type(
-  {
-    attempt: PositiveInteger,
-    enactedEolaId: Id,
-    documentationUrl: WebUrl,
-    reflection: NonEmptyText,
-    nextSteps: NonEmptyText,
-    submittedAt: IsoDateTime,
-    grade: t.union([Grade, t.null]),
-  },
+export const CapstoneAttempt = t.intersection(
+  [
+    t.type({
+      attempt: PositiveInteger,
+      enactedEolaId: Id,
+      documentationUrl: WebUrl,
+      reflection: NonEmptyText,
+      nextSteps: NonEmptyText,
+      submittedAt: IsoDateTime,
+      grade: t.union([Grade, t.null]),
+    }),
+    t.partial({
+      /** Each assessor's score (outcome only: `scores` is `{}`), where a second assessor scores it. */
+      scorings: t.array(Scoring),
+    }),
+  ],
   'CapstoneAttempt',
 )
 /** One attempt at the capstone. */

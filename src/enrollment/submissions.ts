@@ -1,8 +1,8 @@
 /**
  * Deciding the commands about evidence: submitting and grading EOLA attempts and the capstone,
  * with the attempt cap (one attempt more after a coaching conversation, where the policy says
- * so), one grade per attempt, outcomes that follow from the rubric, and second scoring (an
- * outcome decided by two assessors who agree, or by a third). Internal: reached through `decide`.
+ * so), one grade per attempt, outcomes that follow from the rubric, and second scoring of EOLA
+ * and capstone attempts alike (an outcome decided by two assessors who agree, or by a third). Internal: reached through `decide`.
  *
  * @internal
  * @packageDocumentation
@@ -19,6 +19,8 @@ import {
   attemptsAllowed,
   nextScore,
   secondScoringApplies,
+  type NextScore,
+  type Scoring,
 } from './assessment.js'
 import { fail, type Decision } from './decision.js'
 import { hasMet, isAwaitingGrade, wasCoached } from './queries.js'
@@ -76,6 +78,37 @@ const gradableAttempt = <A extends ArtifactAttempt | CapstoneAttempt>(
     )
   }
   return E.right(submitted)
+}
+
+/**
+ * The next score of an attempt that a second assessor scores, by `context.actor`: refused where
+ * they scored it already (by the identity rule) or its outcome is decided.
+ */
+const nextScoreOf = (
+  what: string,
+  attempt: number,
+  scorings: ReadonlyArray<Scoring>,
+  outcome: 'meets' | 'revise',
+  context: CommandContext,
+): E.Either<DomainError, NextScore> => {
+  const already = scorings.find((scoring) => sameIdentity(scoring.assessorId, context.actor.id))
+  if (already !== undefined) {
+    return E.left(
+      ruleViolation(
+        'AlreadyScored',
+        `${what} attempt ${attempt} was already scored by ${already.assessorId} (round ${already.round}); a second assessor scores it, and a third where they disagree`,
+      ),
+    )
+  }
+  const next = nextScore(scorings, outcome)
+  return next === undefined
+    ? E.left(
+        ruleViolation(
+          'AlreadyGraded',
+          `${what} attempt ${attempt} has its outcome decided already; an attempt is graded once`,
+        ),
+      )
+    : E.right(next)
 }
 
 /**
@@ -191,32 +224,15 @@ export const gradeArtifact = (
   if (!secondScoringApplies(state.requirements, state.enrollmentId, eola.right.id, data.attempt)) {
     return E.right([graded(outcome)])
   }
-  const scorings = submitted.right.scorings ?? []
-  const already = scorings.find((scoring) => sameIdentity(scoring.assessorId, context.actor.id))
-  if (already !== undefined) {
-    return fail(
-      ruleViolation(
-        'AlreadyScored',
-        `${what} attempt ${data.attempt} was already scored by ${already.assessorId} (round ${already.round}); a second assessor scores it, and a third where they disagree`,
-      ),
-    )
-  }
-  const next = nextScore(scorings, outcome)
-  if (next === undefined) {
-    return fail(
-      ruleViolation(
-        'AlreadyGraded',
-        `${what} attempt ${data.attempt} has its outcome decided already; an attempt is graded once`,
-      ),
-    )
-  }
+  const next = nextScoreOf(what, data.attempt, submitted.right.scorings ?? [], outcome, context)
+  if (E.isLeft(next)) return next
   const scored = {
     type: 'ArtifactScored',
     data: {
       enrollmentId: state.enrollmentId,
       eolaId: eola.right.id,
       attempt: data.attempt,
-      round: next.round,
+      round: next.right.round,
       assessorId: context.actor.id,
       scores: data.scores,
       outcome,
@@ -224,7 +240,7 @@ export const gradeArtifact = (
       at: context.at,
     },
   } as const
-  return E.right(next.decides === null ? [scored] : [scored, graded(next.decides)])
+  return E.right(next.right.decides === null ? [scored] : [scored, graded(next.right.decides)])
 }
 
 /**
@@ -340,19 +356,43 @@ export const gradeCapstone = (
   state: Enrollment,
   context: CommandContext,
 ): Decision => {
-  const submitted = gradableAttempt('the capstone', state.capstone, data.attempt)
+  const what = 'the capstone'
+  const submitted = gradableAttempt(what, state.capstone, data.attempt)
   if (E.isLeft(submitted)) return submitted
-  return E.right([
-    {
+  const graded = (decided: 'meets' | 'revise') =>
+    ({
       type: 'CapstoneGraded',
       data: {
         enrollmentId: state.enrollmentId,
         attempt: data.attempt,
         assessorId: context.actor.id,
-        outcome: data.outcome,
+        outcome: decided,
         feedback: data.feedback,
         at: context.at,
       },
+    }) as const
+  if (!secondScoringApplies(state.requirements, state.enrollmentId, 'capstone', data.attempt)) {
+    return E.right([graded(data.outcome)])
+  }
+  const next = nextScoreOf(
+    what,
+    data.attempt,
+    submitted.right.scorings ?? [],
+    data.outcome,
+    context,
+  )
+  if (E.isLeft(next)) return next
+  const scored = {
+    type: 'CapstoneScored',
+    data: {
+      enrollmentId: state.enrollmentId,
+      attempt: data.attempt,
+      round: next.right.round,
+      assessorId: context.actor.id,
+      outcome: data.outcome,
+      feedback: data.feedback,
+      at: context.at,
     },
-  ])
+  } as const
+  return E.right(next.right.decides === null ? [scored] : [scored, graded(next.right.decides)])
 }

@@ -84,6 +84,7 @@ export const personalDataFields: Readonly<
     { path: 'nextSteps', kind: 'text' },
   ],
   CapstoneGraded: [{ path: 'feedback', kind: 'text' }],
+  CapstoneScored: [{ path: 'feedback', kind: 'text' }],
   EnrollmentWithdrawn: [{ path: 'reason', kind: 'text' }],
   EnrollmentExpired: [{ path: 'reason', kind: 'text' }],
   CredentialRevoked: [{ path: 'reason', kind: 'text' }],

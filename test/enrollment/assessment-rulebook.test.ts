@@ -180,6 +180,87 @@ describe('second scoring', () => {
   })
 })
 
+describe('second scoring of the capstone', () => {
+  const decider = under({ secondScoring: 'all' })
+  const submitCapstone: EnrollmentCommand = {
+    type: 'SubmitCapstone',
+    data: {
+      enrollmentId,
+      enactedEolaId: eola.id,
+      documentationUrl: 'https://drive.lausd.net/capstone.pdf',
+      reflection: 'What the students made.',
+      nextSteps: 'Lead the PLC.',
+    },
+  }
+  const gradeCapstone = (outcome: 'meets' | 'revise'): EnrollmentCommand => ({
+    type: 'GradeCapstone',
+    data: { enrollmentId, attempt: 1, outcome, feedback: 'Noted.' },
+  })
+  const capstoneScored = (round: 1 | 2 | 3, by: string, outcome: 'meets' | 'revise') => ({
+    type: 'CapstoneScored' as const,
+    data: { enrollmentId, attempt: 1, round, assessorId: by, outcome, feedback: 'Noted.', at: now },
+  })
+  const capstoneGraded = (by: string, outcome: 'meets' | 'revise') => ({
+    type: 'CapstoneGraded' as const,
+    data: { enrollmentId, attempt: 1, assessorId: by, outcome, feedback: 'Noted.', at: now },
+  })
+  const steps = (
+    ...more: ReadonlyArray<readonly [EnrollmentCommand, Actor]>
+  ): ReadonlyArray<readonly [EnrollmentCommand, Actor]> => [
+    [enroll, admin],
+    [submit, educator],
+    [grade(1, true), assessor('a-1')],
+    [grade(1, true), assessor('a-2')],
+    [submitCapstone, educator],
+    ...more,
+  ]
+
+  it('a first score decides nothing; a second that agrees decides', () => {
+    given(history(decider, steps()), decider)
+      .when(gradeCapstone('meets'), ctx(assessor('a-1')))
+      .then([capstoneScored(1, 'a-1', 'meets')])
+    const afterA = history(decider, steps([gradeCapstone('meets'), assessor('a-1')]))
+    given(afterA, decider)
+      .when(gradeCapstone('meets'), ctx(assessor('a-2')))
+      .then([capstoneScored(2, 'a-2', 'meets'), capstoneGraded('a-2', 'meets')])
+    given(afterA, decider)
+      .when(gradeCapstone('revise'), ctx(assessor('A-1')))
+      .thenFails('AlreadyScored', 'already scored by a-1')
+  })
+
+  it('a dispute waits for a third, who decides; then it is graded once', () => {
+    const disputed = history(
+      decider,
+      steps([gradeCapstone('meets'), assessor('a-1')], [gradeCapstone('revise'), assessor('a-2')]),
+    )
+    expect(disputed.at(-1)).toMatchObject({ type: 'CapstoneScored', data: { round: 2 } })
+    given(disputed, decider)
+      .when(gradeCapstone('revise'), ctx(assessor('a-3')))
+      .then([capstoneScored(3, 'a-3', 'revise'), capstoneGraded('a-3', 'revise')])
+    const decided = history(
+      decider,
+      steps(
+        [gradeCapstone('meets'), assessor('a-1')],
+        [gradeCapstone('revise'), assessor('a-2')],
+        [gradeCapstone('meets'), assessor('a-3')],
+      ),
+    )
+    expect(decided.map((event) => event.type).slice(-2)).toEqual([
+      'CapstoneScored',
+      'CapstoneGraded',
+    ])
+    given(decided, decider)
+      .when(gradeCapstone('meets'), ctx(assessor('a-4')))
+      .thenFails('AlreadyGraded')
+  })
+
+  it('the new event round-trips through its codec and JSON', () => {
+    const event = capstoneScored(3, 'a-3', 'revise')
+    const json: unknown = JSON.parse(JSON.stringify(EnrollmentEvent.encode(event)))
+    expect(EnrollmentEvent.decode(json)).toEqual(E.right(event))
+  })
+})
+
 describe('after the last attempt', () => {
   const revised = (decider: EnrollmentDecider) =>
     history(decider, [

@@ -1,7 +1,7 @@
 /**
  * The assessment process through the real `decide`, under random assessment rules and random
  * sequences of submissions, scores from random assessors (the educator among them) and coaching
- * conversations: an outcome is decided only by two assessors who agree or by a third; no
+ * conversations, of EOLAs and of the capstone: an outcome is decided only by two assessors who agree or by a third; no
  * assessor scores an attempt twice or their own work; attempts never exceed the cap unless a
  * coaching conversation was recorded first; with second scoring off, a grade is one
  * `ArtifactGraded` as before; and every history the rules wrote passes the history audit.
@@ -37,6 +37,8 @@ type Action =
   | { readonly kind: 'submit'; readonly eola: number }
   | { readonly kind: 'score'; readonly eola: number; readonly by: string; readonly meets: boolean }
   | { readonly kind: 'coach'; readonly eola: number; readonly by: string }
+  | { readonly kind: 'submitCapstone'; readonly eola: number }
+  | { readonly kind: 'scoreCapstone'; readonly by: string; readonly meets: boolean }
 
 // Weighted toward the journey's flow (mostly one EOLA, mostly revise), so runs reach the cap,
 // disputes and adjudications often.
@@ -58,6 +60,18 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       kind: fc.constant('coach' as const),
       eola: eolaIndex,
       by: fc.constantFrom('facilitator-1', 'facilitator-1', educator.id),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('submitCapstone' as const), eola: eolaIndex }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('scoreCapstone' as const),
+      by: fc.constantFrom(...assessors),
+      meets: fc.integer({ min: 0, max: 2 }).map((n) => n === 0),
     }),
   },
 )
@@ -115,7 +129,7 @@ const run = (
     admin,
   )
   for (const step of actions) {
-    const eola = eolas[step.eola] ?? eolas[0]!
+    const eola = eolas['eola' in step ? step.eola : 0] ?? eolas[0]!
     if (step.kind === 'submit') {
       send(
         {
@@ -144,6 +158,34 @@ const run = (
         },
         actorOf(step.by),
       )
+    } else if (step.kind === 'submitCapstone') {
+      send(
+        {
+          type: 'SubmitCapstone',
+          data: {
+            enrollmentId: 'enr-1',
+            enactedEolaId: eola.id,
+            documentationUrl: 'https://drive.lausd.net/capstone.pdf',
+            reflection: 'What the students made.',
+            nextSteps: 'Lead the PLC.',
+          },
+        },
+        { id: educator.id, roles: ['educator'] },
+      )
+    } else if (step.kind === 'scoreCapstone') {
+      const attempts = isEnrolled(state) ? state.capstone.length : 0
+      send(
+        {
+          type: 'GradeCapstone',
+          data: {
+            enrollmentId: 'enr-1',
+            attempt: Math.max(1, attempts),
+            outcome: step.meets ? 'meets' : 'revise',
+            feedback: '',
+          },
+        },
+        actorOf(step.by),
+      )
     } else {
       send(
         {
@@ -165,7 +207,7 @@ const scenario = fc.tuple(
 
 describe('the assessment process', () => {
   it('an outcome is decided only by two who agree or by a third; none scores twice or their own work', () => {
-    const seen = { adjudicated: 0, agreed: 0, disputed: 0 }
+    const seen = { adjudicated: 0, agreed: 0, disputed: 0, capstone: 0 }
     fc.assert(
       fc.property(scenario, ([assessment, maxAttempts, actions]) => {
         const { decisions, policy } = run(assessment, maxAttempts, actions)
@@ -173,14 +215,20 @@ describe('the assessment process', () => {
         expect(requirements?.type).toBe('EducatorEnrolled')
         const scored = new Map<string, Array<{ by: string; outcome: string }>>()
         for (const { events, actorId } of decisions) {
-          const score = events.find((e) => e.type === 'ArtifactScored')
-          const grade = events.find((e) => e.type === 'ArtifactGraded')
+          const score = events.find(
+            (e) => e.type === 'ArtifactScored' || e.type === 'CapstoneScored',
+          )
+          const grade = events.find(
+            (e) => e.type === 'ArtifactGraded' || e.type === 'CapstoneGraded',
+          )
           if (score === undefined && grade === undefined) continue
           expect(sameIdentity(actorId, educator.id)).toBe(false) // never their own work
-          const { eolaId, attempt } = (score ?? grade)!.data as { eolaId: string; attempt: number }
+          const scoredOrGraded = (score ?? grade)!.data
+          const work = 'eolaId' in scoredOrGraded ? scoredOrGraded.eolaId : 'capstone'
+          const attempt = (scoredOrGraded as { attempt: number }).attempt
           const doubly =
             requirements?.type === 'EducatorEnrolled' &&
-            secondScoringApplies(requirements.data.requirements, 'enr-1', eolaId, attempt)
+            secondScoringApplies(requirements.data.requirements, 'enr-1', work, attempt)
           if (!doubly || policy.assessment?.secondScoring === undefined) {
             // As before: one grade, decided by one assessor.
             expect(score).toBeUndefined()
@@ -188,12 +236,13 @@ describe('the assessment process', () => {
             continue
           }
           expect(score).toBeDefined()
-          if (score?.type !== 'ArtifactScored') continue
-          const key = `${eolaId}#${attempt}`
+          if (score?.type !== 'ArtifactScored' && score?.type !== 'CapstoneScored') continue
+          if (score.type === 'CapstoneScored') seen.capstone += 1
+          const key = `${work}#${attempt}`
           const before = scored.get(key) ?? []
           expect(before.some((s) => sameIdentity(s.by, actorId))).toBe(false) // never twice
           expect(score.data.round).toBe(before.length + 1)
-          if (grade?.type === 'ArtifactGraded') {
+          if (grade?.type === 'ArtifactGraded' || grade?.type === 'CapstoneGraded') {
             const first = before[0]
             const decidedByAgreement =
               score.data.round === 2 && first?.outcome === score.data.outcome
@@ -215,6 +264,7 @@ describe('the assessment process', () => {
     expect(seen.agreed).toBeGreaterThan(0)
     expect(seen.disputed).toBeGreaterThan(0)
     expect(seen.adjudicated).toBeGreaterThan(0)
+    expect(seen.capstone).toBeGreaterThan(0) // and the capstone is second-scored too
   })
 
   it('attempts never exceed the cap unless a coaching conversation was recorded first, and then by one', () => {

@@ -88,6 +88,7 @@ const legalAfter = (seen: Seen, event: EnrollmentEvent): string | undefined => {
     CourseCompleted: ['active'],
     ArtifactSubmitted: ['active'],
     ArtifactGraded: ['active'],
+    CapstoneScored: ['active'],
     ArtifactScored: ['active'],
     CoachingConversationRecorded: ['active'],
     CapstoneSubmitted: ['active'],

@@ -171,6 +171,58 @@ describe('the assessor queue under the assessment process', () => {
     expect(assessorQueue(modelOf(adjudicated), { now: '2026-12-08T00:00:00Z' })).toEqual([])
   })
 
+  it('a capstone awaits its second scorer and its adjudicator like an EOLA', () => {
+    const capstoneSteps = (grades: ReadonlyArray<readonly [string, 'meets' | 'revise']>) =>
+      journey('enr-1', rules, [
+        submit('2026-12-01T16:00:00Z', 'enr-1'),
+        grade('2026-12-01T17:00:00Z', 'a-1', true),
+        grade('2026-12-01T18:00:00Z', 'a-2', true),
+        [
+          '2026-12-02T16:00:00Z',
+          { id: 'edu-1-enr-1', roles: ['educator'] },
+          'SubmitCapstone',
+          {
+            enactedEolaId: eola.id,
+            documentationUrl: 'https://drive.lausd.net/capstone.pdf',
+            reflection: 'What the students made.',
+            nextSteps: 'Lead the PLC.',
+          },
+        ],
+        ...grades.map(([by, outcome], i): Step => [
+          `2026-12-03T1${i}:00:00Z`,
+          { id: by, roles: ['assessor'] },
+          'GradeCapstone',
+          { attempt: 1, outcome, feedback: '' },
+        ]),
+      ])
+    const queued = (events: EnrollmentEvent[]) =>
+      assessorQueue(modelOf(events), { now: '2026-12-03T23:00:00Z' }).map((item) => [
+        item.kind,
+        item.round,
+        item.scoredBy,
+      ])
+    expect(queued(capstoneSteps([['a-1', 'meets']]))).toEqual([['capstone', 2, ['a-1']]])
+    expect(
+      queued(
+        capstoneSteps([
+          ['a-1', 'meets'],
+          ['a-3', 'revise'],
+        ]),
+      ),
+    ).toEqual([['capstone', 3, ['a-1', 'a-3']]])
+    const decided = capstoneSteps([
+      ['a-1', 'meets'],
+      ['a-3', 'revise'],
+      ['a-2', 'revise'],
+    ])
+    expect(queued(decided)).toEqual([])
+    // The capstone's scores count in the agreement: a-1 and a-3 disagreed on it.
+    const pair = programAnalytics(modelOf(decided))[0]?.assessorAgreement?.pairs.find(
+      (p) => p.assessorA === 'a-1' && p.assessorB === 'a-3',
+    )
+    expect([pair?.attempts, pair?.percentAgreement]).toEqual([1, 0])
+  })
+
   it('without assessment rules, items are as before: no new field', () => {
     const events = journey('enr-1', undefined, [submit('2026-12-04T16:00:00Z', 'enr-1')])
     const [item] = assessorQueue(modelOf(events), { now: '2026-12-09T00:00:00Z' })

@@ -12,10 +12,12 @@ import {
   createInMemoryEventStore,
   createInMemoryPersonalDataKeys,
   enrollment,
+  enrollmentDecider,
   enrollmentStreamId,
   erasePersonalData,
   foldEnrollment,
   handleCommand,
+  lausdPolicy,
   personalDataPlaceholders,
   protectPersonalData,
   readDecodedStream,
@@ -156,5 +158,125 @@ describe('personal data protection: an expiry', () => {
       personalDataPlaceholders.text,
     )
     expect(foldEnrollment(after).status).toBe('incomplete')
+  })
+})
+
+describe('personal data protection: the assessment process', () => {
+  it('seals the feedback of every score (EOLA and capstone) and the coaching notes; erased, they read the placeholder', async () => {
+    const raw = createInMemoryEventStore()
+    const keys = createInMemoryPersonalDataKeys()
+    const store = protectPersonalData(raw, keys)
+    const decider = enrollmentDecider({
+      ...lausdPolicy,
+      maxAttempts: 1,
+      assessment: { secondScoring: 'all', afterMaxAttempts: 'coaching' },
+    })
+    const eola = catalog.steam.eolas[0]!
+    const scores = (meets: boolean) =>
+      Object.fromEntries(eola.rubric.map((c, i) => [c.id, meets || i > 0 ? c.meetsAt : 0]))
+    const educator = { id: 'pd-assess-educator', name: 'Ana Ruiz', email: 'ana@example.org' }
+    const enrollmentId = 'pd-assess-1'
+    const as = (id: string, role: 'administrator' | 'educator' | 'assessor' | 'facilitator') => ({
+      id,
+      roles: [role],
+    })
+    const evidence = [{ kind: 'lessonPlan' as const, url: 'https://drive.lausd.net/plan.pdf' }]
+    const grade = (attempt: number, meets: boolean, feedback: string) => ({
+      type: 'GradeArtifact' as const,
+      data: { enrollmentId, eolaId: eola.id, attempt, scores: scores(meets), feedback },
+    })
+    const steps = [
+      [
+        {
+          type: 'Enroll',
+          data: { enrollmentId, cohortId: 'steam-2026', program: catalog.steam, educator },
+        },
+        as('admin-1', 'administrator'),
+      ],
+      [
+        {
+          type: 'SubmitArtifact',
+          data: { enrollmentId, eolaId: eola.id, evidence, reflection: 'First try.' },
+        },
+        as(educator.id, 'educator'),
+      ],
+      [grade(1, false, 'Ana skipped the inquiry'), as('a-1', 'assessor')],
+      [grade(1, false, 'Agreed: no inquiry'), as('a-2', 'assessor')],
+      [
+        {
+          type: 'RecordCoachingConversation',
+          data: { enrollmentId, eolaId: eola.id, notes: 'Ana was anxious about the observation' },
+        },
+        as('fac-1', 'facilitator'),
+      ],
+      [
+        {
+          type: 'SubmitArtifact',
+          data: { enrollmentId, eolaId: eola.id, evidence, reflection: 'Second try.' },
+        },
+        as(educator.id, 'educator'),
+      ],
+      [grade(2, true, 'Strong inquiry now'), as('a-1', 'assessor')],
+      [grade(2, true, 'Yes, strong'), as('a-2', 'assessor')],
+      [
+        {
+          type: 'SubmitCapstone',
+          data: {
+            enrollmentId,
+            enactedEolaId: eola.id,
+            documentationUrl: 'https://drive.lausd.net/cap.pdf',
+            reflection: 'It worked.',
+            nextSteps: 'Share it.',
+          },
+        },
+        as(educator.id, 'educator'),
+      ],
+      [
+        {
+          type: 'GradeCapstone',
+          data: { enrollmentId, attempt: 1, outcome: 'meets', feedback: 'Capstone by Ana: lovely' },
+        },
+        as('a-1', 'assessor'),
+      ],
+    ] as const
+    for (const [i, [command, actor]] of steps.entries()) {
+      const done = await handleCommand(store, decider, command as never, {
+        actor,
+        at: new Date(Date.UTC(2026, 8, 1 + i, 16)).toISOString(),
+        commandId: `c-${i}`,
+      })
+      if (E.isLeft(done)) throw new Error(`${command.type}: ${done.left.message}`)
+    }
+    const written = await readDecodedStream(
+      store,
+      enrollmentEvents,
+      enrollmentStreamId(enrollmentId),
+    )
+    if (E.isLeft(written)) throw new Error(written.left.message)
+    const types = written.right.events.map((event) => event.type)
+    expect(types).toContain('ArtifactScored')
+    expect(types).toContain('CoachingConversationRecorded')
+    expect(types).toContain('CapstoneScored')
+    const personal = [
+      'skipped the inquiry',
+      'no inquiry',
+      'anxious',
+      'Strong inquiry',
+      'Yes, strong',
+      'Capstone by Ana',
+    ]
+    const text = JSON.stringify(await everything(raw))
+    for (const piece of personal) expect(text).not.toContain(piece)
+    expect(JSON.stringify(written.right.events)).toContain('Capstone by Ana: lovely') // read back
+
+    expect(E.isRight(await erasePersonalData(keys, educator.id))).toBe(true)
+    const erased = await readDecodedStream(
+      store,
+      enrollmentEvents,
+      enrollmentStreamId(enrollmentId),
+    )
+    if (E.isLeft(erased)) throw new Error(erased.left.message)
+    expect(erased.right.events).toEqual(written.right.events.map(redactPersonalData))
+    for (const piece of personal) expect(JSON.stringify(erased.right.events)).not.toContain(piece)
   })
 })

@@ -75,6 +75,10 @@ export const describeEvent = (
       const { attempt, outcome, assessorId } = event.data
       return `capstone attempt ${attempt} graded by ${assessorId}: ${outcomeLabel[outcome]}`
     }
+    case 'CapstoneScored': {
+      const { attempt, outcome, assessorId, round } = event.data
+      return `capstone attempt ${attempt} scored by ${assessorId} (round ${round}): ${outcomeLabel[outcome]}`
+    }
     case 'CredentialEarned': {
       const { credentialId, hours, salaryPoints } = event.data
       return `credential ${credentialId} earned: ${formatNumber(totalHours(hours))} hours, ${formatNumber(salaryPoints)} salary points`
