@@ -358,7 +358,7 @@ export const decideProgramLifecycle =
     command: ProgramLifecycleCommand,
     state: ProgramLifecycleState,
     context: CommandContext,
-  ): Decision => {
+  ): E.Either<LifecycleError, ReadonlyArray<ProgramLifecycleEvent>> => {
     const decodedCommand = ProgramLifecycleCommand.decode(command)
     if (E.isLeft(decodedCommand)) return fail(invalidCommand('command', decodedCommand.left))
     const decodedContext = CommandContext.decode(context)

@@ -19,6 +19,7 @@ export {
   personalDataFields,
   personalDataPlaceholders,
   redactPersonalData,
+  type PersonalEventType,
   type PersonalField,
   type PersonalFieldKind,
 } from './personal-data-fields.js'
