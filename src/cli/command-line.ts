@@ -12,6 +12,7 @@ import { addBadgeCommands } from './commands/badge.js'
 import { addCoordinatorCommands } from './commands/coordinator.js'
 import { addEraseCommand } from './commands/erase.js'
 import { addProgramCommands } from './commands/program-render.js'
+import { addStaffCommands } from './commands/staff.js'
 import { addReportCommands } from './commands/report.js'
 import { demo, type DemoOptions } from './commands/demo.js'
 import { exportEvents } from './commands/export.js'
@@ -157,6 +158,7 @@ const buildProgram = (
   addBadgeCommands(program, cli, finish, withStoreOptions)
   addEraseCommand(program, cli, finish, withStoreOptions)
   addCoordinatorCommands(program, cli, finish, withStoreOptions)
+  addStaffCommands(program, cli, finish, withStoreOptions)
   addReportCommands(program, cli, finish, withStoreOptions)
   addProgramCommands(program, cli, finish)
   return program

@@ -165,7 +165,7 @@ describe('the coordinator commands on an embedded store', () => {
     expect(last.out).toMatch(/Status: In progress \(105\/105 hours, 6\/6 modules/)
   })
 
-  it('refuses an educator grading their own work, with the tag and message of the API', async () => {
+  it('takes grades only from an assessor assigned to the program: assign, then grade', async () => {
     const submitted = await cli(
       'submit',
       'e1',
@@ -184,6 +184,88 @@ describe('the coordinator commands on an embedded store', () => {
     expect(submitted.out).toContain(
       `attempt 1 at EOLA '${eola1?.title}' submitted, with 2 pieces of evidence`,
     )
+    const grade = ['grade', 'e1', '--eola', eola1?.id ?? '', '--attempt', '1']
+    const before = await versionOf('e1')
+    const unassigned = await cli(
+      ...grade,
+      ...scoresFor(eola1?.rubric ?? [], false),
+      ...assessor,
+      ...next(),
+    )
+    expect(unassigned.code).toBe(1)
+    expect(unassigned.err).toBe(
+      "microcred: GradeArtifact refused (AssessorNotAssigned): assessor-okafor is not an assessor assigned to cohort 'steam-2026-27' or to program 'steam', so may not grade enrollment 'e1': an administrator assigns assessors with AssignStaff (microcred assign assessor-okafor --as assessor --program steam)\n",
+    )
+    expect(await versionOf('e1')).toBe(before)
+    const assigned = await cli(
+      'assign',
+      'assessor-okafor',
+      '--as',
+      'assessor',
+      '--program',
+      'steam',
+      ...admin,
+      ...next(),
+      '--command-id',
+      'assign-okafor',
+    )
+    expect({ code: assigned.code, err: assigned.err }).toEqual({ code: 0, err: '' })
+    expect(assigned.out).toBe(
+      'assessor-okafor assigned to program steam as assessor: StaffAssigned (stream version 1, command assign-okafor)\n',
+    )
+    // Only an administrator assigns; a cohort that was never scheduled has no staff to join.
+    const byAssessor = await cli(
+      'assign',
+      'assessor-2',
+      '--as',
+      'assessor',
+      '--program',
+      'steam',
+      ...assessor,
+      ...next(),
+    )
+    expect(byAssessor.code).toBe(1)
+    expect(byAssessor.err).toMatch(/^microcred: AssignStaff refused \(NotAuthorized\): /)
+    const toCohort = await cli(
+      'assign',
+      'assessor-2',
+      '--as',
+      'assessor',
+      '--cohort',
+      'steam-2026-27',
+      ...admin,
+      ...next(),
+    )
+    expect(toCohort.code).toBe(1)
+    expect(toCohort.err).toMatch(/^microcred: AssignStaff refused \(\w+\): /)
+    const both = await cli(
+      'assign',
+      'assessor-2',
+      '--as',
+      'assessor',
+      '--cohort',
+      'c',
+      '--program',
+      'steam',
+      ...admin,
+    )
+    expect(both.code).toBe(2)
+    expect(both.err).toMatch(/exactly one of --program <id> and --cohort <id>/)
+  })
+
+  it('refuses an educator grading their own work, with the tag and message of the API', async () => {
+    // Even assigned as an assessor of the program, the educator may not grade their own work.
+    const assigned = await cli(
+      'assign',
+      'educator-01',
+      '--as',
+      'assessor',
+      '--program',
+      'steam',
+      ...admin,
+      ...next(),
+    )
+    expect(assigned.code).toBe(0)
     const at = next()
     const args = [
       'grade',

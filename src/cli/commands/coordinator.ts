@@ -4,8 +4,10 @@
  * (who acts, in which role, when, under which command id), sends it through
  * `handleUnknownCommand` (the command handler's boundary for untrusted input: the command and
  * context are decoded, then decided against the stream, idempotently by command id) to the store
- * the options name, and prints the events recorded and the enrollment's status. A command the
- * codec or the rules refuse fails with the API's tag and message, exit code 1.
+ * the options name, and prints the events recorded and the enrollment's status. A grade goes
+ * through `gradeAsAssignedAssessor`: only an assessor assigned to the enrollment's cohort or
+ * program (`microcred assign`) grades. A command the codec or the rules refuse fails with the
+ * API's tag and message, exit code 1.
  *
  * @internal The `microcred` command, not part of the package's imports.
  * @packageDocumentation
@@ -15,8 +17,15 @@ import * as E from 'fp-ts/lib/Either.js'
 import {
   catalogPrograms,
   enrollment,
+  gradeAsAssignedAssessor,
   handleUnknownCommand,
+  type CommandContext,
+  type EnrollmentEvent,
+  type EnrollmentState,
+  type EventStore,
   type Evidence,
+  type GradeCommand,
+  type HandleCommandResult,
   type Mode,
   type Outcome,
 } from 'microcred'
@@ -43,6 +52,27 @@ interface Outgoing {
   readonly data: { readonly enrollmentId: string } & Record<string, unknown>
 }
 
+/** How a command reaches the store: the handler's boundary, or a guarded command over it. */
+type Dispatch = (
+  store: EventStore,
+  command: Outgoing,
+  context: CommandContext,
+) => Promise<
+  HandleCommandResult<EnrollmentEvent, EnrollmentState, { _tag: string; message: string }>
+>
+
+/** Through `handleUnknownCommand`, which decodes the command and context first. */
+const throughHandler: Dispatch = (store, command, context) =>
+  handleUnknownCommand(store, enrollment, command, context)
+
+/**
+ * A grade, through `gradeAsAssignedAssessor`: only an assessor assigned to the enrollment's cohort
+ * or program grades it (`microcred assign`). It decodes the command and context first, as the
+ * handler's boundary does.
+ */
+const gradedByAssigned: Dispatch = (store, command, context) =>
+  gradeAsAssignedAssessor(store, command as unknown as GradeCommand, context)
+
 /**
  * Sends one command through the handler to the store; `create` lets `enroll` create an embedded
  * store that does not exist yet (the others say there is none).
@@ -52,15 +82,22 @@ export const send = async (
   command: Outgoing,
   options: ActingOptions,
   create = false,
+  dispatch: Dispatch = throughHandler,
 ): Promise<CliResult> => {
   const context = contextOf(options, cli.env)
   if (E.isLeft(context)) return context
   const { commandId } = context.right
   return withStore(cli, options, create ? 'write' : 'read', async ({ store }) => {
-    const handled = await handleUnknownCommand(store, enrollment, command, context.right)
+    const handled = await dispatch(store, command, context.right)
     if (E.isLeft(handled)) {
-      const { _tag: tag, message } = handled.left
-      const hint = tag === 'TimeWentBackwards' ? '; give the time it happened with --at' : ''
+      const refusal = handled.left
+      const { _tag: tag, message } = refusal
+      const hint =
+        tag === 'TimeWentBackwards'
+          ? '; give the time it happened with --at'
+          : 'programId' in refusal && tag === 'AssessorNotAssigned'
+            ? ` (microcred assign ${context.right.actor.id} --as assessor --program ${String(refusal.programId)})`
+            : ''
       return E.left(dataError(`${command.type} refused (${tag}): ${message}${hint}`))
     }
     cli.out(handledText(command.type, command.data.enrollmentId, handled.right, commandId))
@@ -250,7 +287,7 @@ export const addCoordinatorCommands = (
       ),
   ).action(async (enrollmentId: string, o: GradeOptions) => {
     const built = gradeCommand(enrollmentId, o)
-    finish(E.isLeft(built) ? built : await send(cli, built.right, o))
+    finish(E.isLeft(built) ? built : await send(cli, built.right, o, false, gradedByAssigned))
   })
 
   for (const [name, type, description] of [
