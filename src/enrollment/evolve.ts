@@ -13,7 +13,14 @@ import { deepFreeze } from '../freeze.js'
 import { own, recordOf } from '../own.js'
 import type { EnrollmentEvent, EnrollmentEventOf } from './events.js'
 import type { Requirements } from './requirements.js'
-import type { Enrollment, EnrollmentState, NotEnrolled } from './state.js'
+import type { Scoring } from './assessment.js'
+import type {
+  ArtifactAttempt,
+  CapstoneAttempt,
+  Enrollment,
+  EnrollmentState,
+  NotEnrolled,
+} from './state.js'
 
 /**
  * A fresh state before any event.
@@ -118,6 +125,17 @@ export const applyEnrollmentEvent = (
     ? undefined
     : applyOwnEvent(draft, event)
 
+/** Adds an assessor's score to an attempt (an EOLA's or the capstone's), frozen. */
+const addScoring = (
+  submitted: Draft<ArtifactAttempt | CapstoneAttempt> | undefined,
+  scoring: Scoring,
+): void => {
+  if (submitted === undefined) return
+  const frozen = Object.freeze(scoring)
+  if (submitted.scorings === undefined) submitted.scorings = [frozen]
+  else submitted.scorings.push(frozen)
+}
+
 /** Applies an event of a started enrollment, other than the one that started it. */
 const applyFact = (
   state: Draft<Enrollment>,
@@ -163,19 +181,14 @@ const applyFact = (
     }
     case 'ArtifactScored': {
       const { eolaId, attempt, round, assessorId, scores, outcome, feedback, at } = event.data
-      const submitted = own(state.artifacts, eolaId)?.[attempt - 1]
-      if (submitted !== undefined) {
-        const scoring = Object.freeze({
-          round,
-          assessorId,
-          scores: shared(event.data, scores),
-          outcome,
-          feedback,
-          scoredAt: at,
-        })
-        if (submitted.scorings === undefined) submitted.scorings = [scoring]
-        else submitted.scorings.push(scoring)
-      }
+      addScoring(own(state.artifacts, eolaId)?.[attempt - 1], {
+        round,
+        assessorId,
+        scores: shared(event.data, scores),
+        outcome,
+        feedback,
+        scoredAt: at,
+      })
       return
     }
     case 'CoachingConversationRecorded': {
@@ -215,19 +228,14 @@ const applyFact = (
     }
     case 'CapstoneScored': {
       const { attempt, round, assessorId, outcome, feedback, at } = event.data
-      const submitted = state.capstone[attempt - 1]
-      if (submitted !== undefined) {
-        const scoring = Object.freeze({
-          round,
-          assessorId,
-          scores: Object.freeze({}),
-          outcome,
-          feedback,
-          scoredAt: at,
-        })
-        if (submitted.scorings === undefined) submitted.scorings = [scoring]
-        else submitted.scorings.push(scoring)
-      }
+      addScoring(state.capstone[attempt - 1], {
+        round,
+        assessorId,
+        scores: Object.freeze({}),
+        outcome,
+        feedback,
+        scoredAt: at,
+      })
       return
     }
     case 'CredentialEarned': {
