@@ -37,7 +37,8 @@ const sendStaff = async (
   options: StaffOptions,
 ): Promise<CliResult> => {
   if ((options.program === undefined) === (options.cohort === undefined)) {
-    return E.left(usageError(`${type} needs exactly one of --program <id> and --cohort <id>`))
+    const name = type === 'AssignStaff' ? 'assign' : 'unassign'
+    return E.left(usageError(`${name} needs exactly one of --program <id> and --cohort <id>`))
   }
   const context = contextOf(options, cli.env)
   if (E.isLeft(context)) return context
