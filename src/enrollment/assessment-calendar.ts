@@ -118,7 +118,8 @@ export const gradingDueDate = (submittedAt: string, calendar: GradingCalendar): 
 
 /**
  * Whether a grade at `gradedAt` (or a submission still awaiting one at `now`) is within the
- * target: its date (in the calendar's time zone) is on or before the due date. `null` when the calendar sets no target.
+ * target: its date (in the calendar's time zone) is on or before the due date. `null` when the
+ * calendar sets no target.
  *
  * @example
  * import assert from 'node:assert/strict'

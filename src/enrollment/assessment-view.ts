@@ -7,7 +7,13 @@
  * @packageDocumentation
  */
 import type { RubricCriterion } from '../program/program.js'
-import { assessmentRulesOf, isDisputed, pseudonymOf, secondScoringApplies } from './assessment.js'
+import {
+  assessmentRulesOf,
+  isDisputed,
+  pseudonymOf,
+  secondScoringApplies,
+  type AssessmentRules,
+} from './assessment.js'
 import { gradingDueDate } from './assessment-calendar.js'
 import { own } from '../own.js'
 import type { Evidence } from './shared.js'
@@ -69,6 +75,26 @@ const roundOf = (attempt: ArtifactAttempt | CapstoneAttempt): 1 | 2 | 3 => {
 }
 
 /**
+ * Where an attempt at `work` (an EOLA id, or `capstone`) awaiting its grade stands: its number,
+ * when it came, the round it awaits (1 unless a second assessor scores it), who scored it
+ * already, and the date its grade is due.
+ */
+const awaitingAttempt = (
+  state: Enrollment,
+  work: string,
+  latest: ArtifactAttempt | CapstoneAttempt,
+  rules: AssessmentRules,
+) => ({
+  attempt: latest.attempt,
+  submittedAt: latest.submittedAt,
+  round: secondScoringApplies(state.requirements, state.enrollmentId, work, latest.attempt)
+    ? roundOf(latest)
+    : 1,
+  scoredBy: (latest.scorings ?? []).map((scoring) => scoring.assessorId),
+  dueDate: gradingDueDate(latest.submittedAt, rules),
+})
+
+/**
  * The assessor's view of the attempt at `work` (an EOLA id, or `capstone`) that awaits its grade;
  * `undefined` when none awaits one. Where the enrollment's rules are blind, the educator is a
  * stable pseudonym (see `pseudonymOf`), never their name, email or id. (The enrollment id is
@@ -113,25 +139,13 @@ export const assessorView = (state: Enrollment, work: string): AssessorView | un
         reflection: latest.reflection,
         nextSteps: latest.nextSteps,
       },
-      attempt: latest.attempt,
-      submittedAt: latest.submittedAt,
-      round: secondScoringApplies(
-        state.requirements,
-        state.enrollmentId,
-        'capstone',
-        latest.attempt,
-      )
-        ? roundOf(latest)
-        : 1,
-      scoredBy: (latest.scorings ?? []).map((scoring) => scoring.assessorId),
-      dueDate: gradingDueDate(latest.submittedAt, rules),
+      ...awaitingAttempt(state, 'capstone', latest, rules),
     }
   }
   const eola = state.requirements.eolas.find((e) => e.id === work)
   const attempts = own(state.artifacts, work) ?? []
   const latest = attempts[attempts.length - 1]
   if (eola === undefined || latest === undefined || latest.grade !== null) return undefined
-  const doubly = secondScoringApplies(state.requirements, state.enrollmentId, work, latest.attempt)
   return {
     ...common,
     submission: {
@@ -142,10 +156,6 @@ export const assessorView = (state: Enrollment, work: string): AssessorView | un
       reflection: latest.reflection,
       rubric: eola.rubric,
     },
-    attempt: latest.attempt,
-    submittedAt: latest.submittedAt,
-    round: doubly ? roundOf(latest) : 1,
-    scoredBy: (latest.scorings ?? []).map((scoring) => scoring.assessorId),
-    dueDate: gradingDueDate(latest.submittedAt, rules),
+    ...awaitingAttempt(state, work, latest, rules),
   }
 }

@@ -1,8 +1,8 @@
 /**
  * What is next for an active enrollment's educator, most pressing first: an EOLA or the capstone
  * that used every attempt (a coaching conversation where the rules offer one, else ask the
- * coordinator), revisions, EOLAs to submit, hours by module, the
- * capstone, then the grades awaited.
+ * coordinator), revisions, EOLAs to submit, hours by module, the capstone, then the grades
+ * awaited.
  *
  * @packageDocumentation
  */

@@ -2,7 +2,8 @@
  * Deciding the commands about evidence: submitting and grading EOLA attempts and the capstone,
  * with the attempt cap (one attempt more after a coaching conversation, where the policy says
  * so), one grade per attempt, outcomes that follow from the rubric, and second scoring of EOLA
- * and capstone attempts alike (an outcome decided by two assessors who agree, or by a third). Internal: reached through `decide`.
+ * and capstone attempts alike (an outcome decided by two assessors who agree, or by a third).
+ * Internal: reached through `decide`.
  *
  * @internal
  * @packageDocumentation
@@ -264,7 +265,7 @@ export const recordCoachingConversation = (
     )
   }
   const attempts = own(state.artifacts, eola.right.id) ?? []
-  if (attempts.some((attempt) => attempt.coaching !== undefined)) {
+  if (wasCoached(attempts)) {
     return fail(
       ruleViolation(
         'AlreadyCoached',

@@ -92,7 +92,7 @@ const awaiting = (
 }
 
 /** The fields of the assessment process, present only where the enrollment's rules use them. */
-const assessed = (state: Enrollment, work: string, now: string) => {
+const assessed = (state: Enrollment, work: string, now: string, timeZone: string) => {
   const view = assessorView(state, work)
   if (view === undefined) return {}
   return {
@@ -101,14 +101,13 @@ const assessed = (state: Enrollment, work: string, now: string) => {
       ? {}
       : {
           dueDate: view.dueDate,
-          overdue:
-            calendarDateOf(now, assessmentRulesOf(state.requirements).timeZone) > view.dueDate,
+          overdue: calendarDateOf(now, timeZone) > view.dueDate,
         }),
   }
 }
 
 const itemsOf = (state: Enrollment, now: string): QueueItem[] => {
-  const blind = assessmentRulesOf(state.requirements).blind
+  const { blind, timeZone } = assessmentRulesOf(state.requirements)
   const pseudonym = blind ? pseudonymOf(state.enrollmentId) : ''
   const common = {
     enrollmentId: state.enrollmentId,
@@ -132,7 +131,7 @@ const itemsOf = (state: Enrollment, now: string): QueueItem[] => {
       daysWaiting: wholeDaysBetween(pending.attempt.submittedAt, now),
       assessorId: pending.assessorId,
       ...(blind ? { blind: true as const } : {}),
-      ...assessed(state, eola.id, now),
+      ...assessed(state, eola.id, now, timeZone),
     })
   }
   const capstone = awaiting(state.capstone)
@@ -150,7 +149,7 @@ const itemsOf = (state: Enrollment, now: string): QueueItem[] => {
       daysWaiting: wholeDaysBetween(capstone.attempt.submittedAt, now),
       assessorId: capstone.assessorId,
       ...(blind ? { blind: true as const } : {}),
-      ...assessed(state, 'capstone', now),
+      ...assessed(state, 'capstone', now, timeZone),
     })
   }
   return items
