@@ -2,7 +2,7 @@
  * The layers of microcred, enforced on every `npm run lint` (and so by `npm test`):
  *
  *   core (policy, program, enrollment, lifecycle, cohort, stack, feedback, decider, aggregate,
- *   event schema, authorization, codecs)
+ *   event schema, checks across streams, authorization, codecs)
  *     <- store <- projections and processes <- postgres / badge <- cli
  *
  * An arrow points from what is imported to what imports it. The core imports nothing of the
@@ -11,7 +11,7 @@
  * is no import cycle anywhere.
  */
 const core = [
-  '^src/(codec|input|escape|own|context|errors|freeze|hours|policy|authorization|decider|event-schema|aggregate)[.]ts$',
+  '^src/(codec|input|escape|own|context|errors|freeze|hours|policy|authorization|decider|event-schema|aggregate|stream-check)[.]ts$',
   '^src/(program|enrollment|cohort|lifecycle|stack|feedback)/',
 ]
 const store = '^src/store/'

@@ -11,9 +11,19 @@ import type * as t from 'io-ts'
 import type { CommandContext } from './context.js'
 import type { Decider, TaggedError } from './decider.js'
 import type { EventSchema } from './event-schema.js'
+import type { StreamCheck } from './stream-check.js'
 
-/** A decider that can be stored: `handleCommand` needs nothing else. */
-export interface Aggregate<C, Ev, S, Err extends TaggedError> extends Decider<C, Ev, S, Err> {
+/**
+ * A decider that can be stored: `handleCommand` needs nothing else. `CheckErr` is what its checks
+ * across other streams refuse with (`never`: it has none).
+ */
+export interface Aggregate<
+  C,
+  Ev,
+  S,
+  Err extends TaggedError,
+  CheckErr extends TaggedError = never,
+> extends Decider<C, Ev, S, Err> {
   /**
    * Decodes a command from outside: the boundary for untrusted input. A decoded command is
    * trusted from then on, so `decide` does not decode it again.
@@ -36,4 +46,14 @@ export interface Aggregate<C, Ev, S, Err extends TaggedError> extends Decider<C,
    * knows the `commandId`.
    */
   readonly authorize?: (command: C, state: S, context: CommandContext) => E.Either<Err, void>
+  /**
+   * What a command must meet in other streams (see `StreamCheck`): `handleCommand` runs it once
+   * `decide` has accepted the command and before it appends, reading the streams it names, so a
+   * rule across streams holds on every path through the handler. `decide` alone does not run it.
+   */
+  readonly checkAcrossStreams?: (
+    command: C,
+    state: S,
+    context: CommandContext,
+  ) => StreamCheck<CheckErr>
 }

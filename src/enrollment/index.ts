@@ -8,6 +8,7 @@ import { authorizationRules, type AuthorizationRules } from '../authorization.js
 import type { DomainError } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
 import { lausdPolicy, type StructuralPolicy } from '../policy.js'
+import { enrollmentChecksAcrossStreams, type AcrossStreamsError } from './across-streams.js'
 import { authorizeEnrollmentCommand } from './authorize.js'
 import { EnrollmentCommand } from './commands.js'
 import { decideEnrollment } from './decide.js'
@@ -38,6 +39,7 @@ export * from './audit.js'
 export * from './assessment.js'
 export * from './assessment-calendar.js'
 export * from './assessment-view.js'
+export * from './across-streams.js'
 
 /**
  * The enrollment decider: commands, events and state of the credential journey, its errors, and
@@ -47,7 +49,8 @@ export type EnrollmentDecider = Aggregate<
   EnrollmentCommand,
   EnrollmentEvent,
   EnrollmentState,
-  DomainError
+  DomainError,
+  AcrossStreamsError
 >
 
 /** Options of `enrollmentDecider`. */
@@ -98,6 +101,7 @@ export const enrollmentDecider = (
   events: enrollmentEvents,
   streamIdOf: (command) => enrollmentStreamId(command.data.enrollmentId),
   occurredAt: (event) => event.data.at,
+  checkAcrossStreams: enrollmentChecksAcrossStreams,
 })
 
 /**

@@ -12,8 +12,11 @@ import type { ProgramLifecycleState, ProgramVersion, VersionStatus } from './sta
 // model
 // -------------------------------------------------------------------------------------
 
-/** Why a program has no version to enroll in: no such version, not published, or retired. */
-export type NotPublishedReason = 'unknown' | 'unpublished' | 'retired'
+/**
+ * Why a program has no version to enroll in: no such version, not published, retired, or (for
+ * a program sent with `Enroll`) not the program that version published (`altered`).
+ */
+export type NotPublishedReason = 'unknown' | 'unpublished' | 'retired' | 'altered'
 
 /**
  * There is no published version to enroll in: the program (`null` when the state holds none: a

@@ -1,26 +1,24 @@
 /**
- * Grading by assigned assessors: a guarded command that reads the enrollment, its cohort and its
- * program's staff before it grades, so only an assessor assigned to the enrollment's cohort or
- * program grades its work.
+ * Grading by assigned assessors only, strictly: a guarded command that reads the enrollment, its
+ * cohort's and its program's staff before it grades, and refuses an assessor assigned to neither
+ * even where nobody is assigned yet (`handleCommand` lets any assessor grade there).
  *
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { sameIdentity } from '../authorization.js'
-import {
-  cohort as defaultCohort,
-  cohortStreamId,
-  programStaff as defaultProgramStaff,
-  programStaffStreamId,
-  type CohortDecider,
-  type ProgramStaffDecider,
-} from '../cohort/index.js'
-import type { StaffMember } from '../cohort/state.js'
 import { CommandContext } from '../context.js'
+import {
+  assessorAssignment,
+  readingAssignedAssessors,
+  type AcrossStreamsError,
+} from '../enrollment/across-streams.js'
 import { EnrollmentCommand, type EnrollmentCommandOf } from '../enrollment/commands.js'
+import type { EnrollmentEvent } from '../enrollment/events.js'
 import { enrollment as defaultEnrollment, type EnrollmentDecider } from '../enrollment/index.js'
+import type { EnrollmentState } from '../enrollment/state.js'
 import { enrollmentStreamId } from '../enrollment/stream.js'
 import { invalidCommand, type DomainError, type InvalidCommand } from '../errors.js'
+import { concludeCheck } from '../stream-check.js'
 import { aggregateStream, type AggregateStreamError } from '../store/aggregate-stream.js'
 import type { EventStore } from '../store/event-store.js'
 import {
@@ -28,33 +26,18 @@ import {
   type HandleCommandOptions,
   type HandleCommandResult,
 } from '../store/handler.js'
-import type { EnrollmentEvent } from '../enrollment/events.js'
-import type { EnrollmentState } from '../enrollment/state.js'
+import { checkInStore } from '../store/stream-check.js'
 
 /** A grade: of an artifact's attempt or of the capstone's. */
 export type GradeCommand = EnrollmentCommandOf<'GradeArtifact' | 'GradeCapstone'>
 
-/** The assessor is assigned neither to the enrollment's cohort nor to its program. */
-export interface AssessorNotAssigned {
-  readonly _tag: 'AssessorNotAssigned'
-  readonly message: string
-  readonly assessorId: string
-  readonly cohortId: string
-  readonly programId: string
-}
-
 /** Why `gradeAsAssignedAssessor` did not grade. */
-export type AssignedGradingError = DomainError | AssessorNotAssigned | AggregateStreamError
+export type AssignedGradingError = DomainError | AcrossStreamsError | AggregateStreamError
 
-/** Options of `gradeAsAssignedAssessor`: the aggregates it reads and grades with, and the handler's. */
+/** Options of `gradeAsAssignedAssessor`: the enrollment decider to grade with, and the handler's. */
 export interface AssignedGradingOptions extends HandleCommandOptions {
   readonly enrollment?: EnrollmentDecider
-  readonly cohort?: CohortDecider
-  readonly programStaff?: ProgramStaffDecider
 }
-
-const isAssessor = (staff: ReadonlyArray<StaffMember>, id: string) =>
-  staff.some((m) => m.role === 'assessor' && sameIdentity(m.staffId, id))
 
 const notAGrade = (type: string): InvalidCommand => ({
   _tag: 'InvalidCommand',
@@ -68,10 +51,13 @@ const notAGrade = (type: string): InvalidCommand => ({
 })
 
 /**
- * Grades an artifact or a capstone as an assessor assigned to the enrollment's cohort (in the
- * cohort's staff) or to its program (in the program's staff stream): decodes the command and
- * context, reads the enrollment, its cohort and its program's staff, refuses an assessor
- * assigned to neither (`AssessorNotAssigned`, naming the assessor, the cohort and the program,
+ * Grades an artifact or a capstone only as an assessor assigned to the enrollment's cohort (in
+ * the cohort's staff) or to its program (in the program's staff stream), even where nobody is
+ * assigned yet: the strict form of the rule `handleCommand` applies to every grade (which, once
+ * anyone is assigned, refuses everyone else, but lets any assessor grade a program and cohort
+ * with nobody assigned). It decodes the command and context, reads the enrollment and who is
+ * assigned (`readingAssignedAssessors`), refuses an assessor assigned to neither
+ * (`AssessorNotAssigned`, naming the assessor, the enrollment, the cohort and the program,
  * writing nothing), else handles the command through `handleCommand(store, enrollment, ...)`,
  * whose rules still apply (the assessor role, never one's own work, ...). An enrollment that does
  * not exist is left to the enrollment to refuse. Assignments are compared by `sameIdentity`.
@@ -109,12 +95,7 @@ export const gradeAsAssignedAssessor = async (
   context: CommandContext,
   options: AssignedGradingOptions = {},
 ): Promise<HandleCommandResult<EnrollmentEvent, EnrollmentState, AssignedGradingError>> => {
-  const {
-    enrollment = defaultEnrollment,
-    cohort = defaultCohort,
-    programStaff = defaultProgramStaff,
-    ...handling
-  } = options
+  const { enrollment = defaultEnrollment, ...handling } = options
   const decodedCommand = EnrollmentCommand.decode(command)
   if (E.isLeft(decodedCommand)) return E.left(invalidCommand('command', decodedCommand.left))
   const decodedContext = CommandContext.decode(context)
@@ -132,30 +113,21 @@ export const gradeAsAssignedAssessor = async (
   if (E.isLeft(enrolled)) return enrolled
   const state = enrolled.right.state
   if (state.status !== 'notEnrolled') {
-    const cohortRead = await aggregateStream(store, cohort, cohortStreamId(state.cohortId))
-    if (E.isLeft(cohortRead)) return cohortRead
-    const programRead = await aggregateStream(
+    const { enrollmentId, cohortId, programId } = state
+    const assigned = await checkInStore(
       store,
-      programStaff,
-      programStaffStreamId(state.programId),
+      readingAssignedAssessors(cohortId, programId, (assessors) =>
+        concludeCheck(
+          assessorAssignment(
+            assessors,
+            ctx.actor.id,
+            { enrollmentId, cohortId, programId },
+            { required: true },
+          ),
+        ),
+      ),
     )
-    if (E.isLeft(programRead)) return programRead
-    const cohortState = cohortRead.right.state
-    // A cohort's staff counts only if the stream is that cohort's (a cohort of another program
-    // with the same id would not be).
-    const inCohort =
-      cohortState.status !== 'unscheduled' &&
-      cohortState.programId === state.programId &&
-      isAssessor(cohortState.staff, ctx.actor.id)
-    if (!inCohort && !isAssessor(programRead.right.state.staff, ctx.actor.id)) {
-      return E.left({
-        _tag: 'AssessorNotAssigned',
-        message: `${ctx.actor.id} is not an assessor assigned to cohort '${state.cohortId}' or to program '${state.programId}', so may not grade enrollment '${state.enrollmentId}': an administrator assigns assessors with AssignStaff`,
-        assessorId: ctx.actor.id,
-        cohortId: state.cohortId,
-        programId: state.programId,
-      })
-    }
+    if (E.isLeft(assigned)) return assigned
   }
   return handleCommand(store, enrollment, grade, ctx, handling)
 }

@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { CohortEvent, CohortEventOf } from '../cohort/events.js'
 import { cohortEvents } from '../cohort/index.js'
 import type { Actor } from '../context.js'
+import type { AcrossStreamsError } from '../enrollment/across-streams.js'
 import type { DomainError } from '../errors.js'
 import type { EnrollmentCommand, EnrollmentCommandOf } from '../enrollment/commands.js'
 import type { EnrollmentEvent } from '../enrollment/events.js'
@@ -79,7 +80,8 @@ export type CohortProcessReaction = Reaction<
   EnrollmentCommand,
   EnrollmentEvent,
   EnrollmentState,
-  DomainError
+  DomainError,
+  AcrossStreamsError
 >
 
 /**

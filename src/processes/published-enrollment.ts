@@ -15,18 +15,14 @@ import { enrollment as defaultEnrollment, type EnrollmentDecider } from '../enro
 import { Educator } from '../enrollment/shared.js'
 import type { EnrollmentState } from '../enrollment/state.js'
 import { enrollmentStreamId } from '../enrollment/stream.js'
+import type { AcrossStreamsError } from '../enrollment/across-streams.js'
 import type { DomainError } from '../errors.js'
 import { invalidCommand } from '../errors.js'
 import {
   programLifecycle as defaultLifecycle,
   type ProgramLifecycleDecider,
 } from '../lifecycle/index.js'
-import {
-  programNotPublished,
-  programVersion,
-  publishedVersion,
-  type ProgramNotPublished,
-} from '../lifecycle/queries.js'
+import { programNotPublished, programVersion, publishedVersion } from '../lifecycle/queries.js'
 import { programStreamId } from '../lifecycle/stream.js'
 import type { Program } from '../program/program.js'
 import { aggregateStream } from '../store/aggregate-stream.js'
@@ -86,7 +82,7 @@ export interface EnrolledInPublishedProgram extends HandledCommand<
 }
 
 /** Why nobody was enrolled: the request, the program's stream, the publication, or `Enroll`. */
-export type EnrollInPublishedProgramError = HandleCommandError<DomainError> | ProgramNotPublished
+export type EnrollInPublishedProgramError = HandleCommandError<DomainError | AcrossStreamsError>
 
 // -------------------------------------------------------------------------------------
 // the process

@@ -25,13 +25,19 @@ import { businessTimeOf } from './temporal.js'
 // -------------------------------------------------------------------------------------
 
 /** What `defineReaction` takes. */
-export interface ReactionDefinition<C, Ev, S, Err extends TaggedError> {
+export interface ReactionDefinition<
+  C,
+  Ev,
+  S,
+  Err extends TaggedError,
+  CheckErr extends TaggedError = never,
+> {
   /** The reaction's name: its checkpoint's key and the prefix of its command ids. */
   readonly name: string
   /** The event types it reacts to; it reads past every other event. */
   readonly on: ReadonlyArray<string>
   /** The aggregate its commands go to (`enrollment`, or a district's own). */
-  readonly aggregate: Aggregate<C, Ev, S, Err>
+  readonly aggregate: Aggregate<C, Ev, S, Err, CheckErr>
   /** Who the reaction acts as: its commands are decided, and authorized, as this actor's. */
   readonly actor: Actor
   /**
@@ -42,7 +48,13 @@ export interface ReactionDefinition<C, Ev, S, Err extends TaggedError> {
 }
 
 /** A reaction, as `defineReaction` returns it. */
-export type Reaction<C, Ev, S, Err extends TaggedError> = ReactionDefinition<C, Ev, S, Err>
+export type Reaction<
+  C,
+  Ev,
+  S,
+  Err extends TaggedError,
+  CheckErr extends TaggedError = never,
+> = ReactionDefinition<C, Ev, S, Err, CheckErr>
 
 /** Why the aggregate refused a reaction's command: it is reported, and the reaction goes on. */
 export type RefusalError<Err> = Err | InvalidCommand | CommandIdReused
@@ -104,12 +116,20 @@ export interface ReactionRunner<C, Err> extends LogReader<ReactionError> {
  * })
  * assert.deepEqual(withdrawDuplicates.on, ['EducatorEnrolled'])
  */
-export const defineReaction = <C, Ev, S, Err extends TaggedError>(
-  definition: ReactionDefinition<C, Ev, S, Err>,
-): Reaction<C, Ev, S, Err> => ({ ...definition, on: [...definition.on] })
+export const defineReaction = <
+  C,
+  Ev,
+  S,
+  Err extends TaggedError,
+  CheckErr extends TaggedError = never,
+>(
+  definition: ReactionDefinition<C, Ev, S, Err, CheckErr>,
+): Reaction<C, Ev, S, Err, CheckErr> => ({ ...definition, on: [...definition.on] })
 
 /** What is wrong with a reaction beside its name (which the log reader checks). */
-const reactionProblems = (reaction: Reaction<unknown, unknown, unknown, TaggedError>): string[] => [
+const reactionProblems = (
+  reaction: Reaction<unknown, unknown, unknown, TaggedError, TaggedError>,
+): string[] => [
   ...(Array.isArray(reaction.on) &&
   reaction.on.length > 0 &&
   reaction.on.every((type) => typeof type === 'string' && type.length > 0)
@@ -192,17 +212,23 @@ const stopping = new Set(['StoreFailed', 'CorruptEvent', 'VersionConflict', 'Inv
  * assert.equal(await store.streamVersion('enrollment-e1-next'), 2)
  * assert.deepEqual(runner.refusals(), [])
  */
-export const createReactionRunner = <C, Ev, S, Err extends TaggedError>(
+export const createReactionRunner = <
+  C,
+  Ev,
+  S,
+  Err extends TaggedError,
+  CheckErr extends TaggedError = never,
+>(
   store: EventStore,
-  reaction: Reaction<C, Ev, S, Err>,
-  options: ReactionRunnerOptions<C, Err> = {},
-): ReactionRunner<C, Err> => {
+  reaction: Reaction<C, Ev, S, Err, CheckErr>,
+  options: ReactionRunnerOptions<C, Err | CheckErr> = {},
+): ReactionRunner<C, Err | CheckErr> => {
   const { name, aggregate, actor, react } = reaction
   const on = new Set(reaction.on)
   const keep = Math.max(0, Math.floor(options.keepRefusals ?? 1000))
-  const refused: Refusal<C, Err>[] = []
+  const refused: Refusal<C, Err | CheckErr>[] = []
 
-  const refuse = (refusal: Refusal<C, Err>) => {
+  const refuse = (refusal: Refusal<C, Err | CheckErr>) => {
     if (keep > 0) {
       refused.push(refusal)
       if (refused.length > keep) refused.splice(0, refused.length - keep)
@@ -241,7 +267,7 @@ export const createReactionRunner = <C, Ev, S, Err extends TaggedError>(
         commandIndex: index,
         commandId,
         command,
-        error: result.left as RefusalError<Err>,
+        error: result.left as RefusalError<Err | CheckErr>,
       })
     }
     return E.right(undefined)
@@ -251,7 +277,9 @@ export const createReactionRunner = <C, Ev, S, Err extends TaggedError>(
     store,
     {
       name,
-      problems: reactionProblems(reaction as Reaction<unknown, unknown, unknown, TaggedError>),
+      problems: reactionProblems(
+        reaction as Reaction<unknown, unknown, unknown, TaggedError, TaggedError>,
+      ),
       // A reaction has no state: its checkpoint is how far it has sent commands.
       restore: (checkpoint) => E.right(checkpoint?.position ?? 0),
       reset: () => undefined,

@@ -134,7 +134,7 @@ const countWithin = <Ev>(
  */
 export const aggregateStream = async <C, Ev, S, Err extends TaggedError>(
   store: EventStore,
-  aggregate: Aggregate<C, Ev, S, Err>,
+  aggregate: Aggregate<C, Ev, S, Err, TaggedError>,
   streamId: string,
   options: AggregateStreamOptions = {},
 ): Promise<E.Either<AggregateStreamError, AggregatedStream<S>>> => {

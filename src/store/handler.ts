@@ -1,7 +1,7 @@
 /**
  * The command handler: decode a command and its context once, load and fold its stream, decide,
- * and append with the loaded version as the expected version; on a conflict, reload and try
- * again. Idempotent by `commandId`.
+ * check what the aggregate requires of other streams, and append with the loaded version as the
+ * expected version; on a conflict, reload and try again. Idempotent by `commandId`.
  *
  * @packageDocumentation
  */
@@ -13,6 +13,7 @@ import { invalidCommand, type InvalidCommand } from '../errors.js'
 import { schemaVersionOf } from '../event-schema.js'
 import { readDecodedStream } from './aggregate-stream.js'
 import { commandDigest } from './command-digest.js'
+import { checkInStore } from './stream-check.js'
 import {
   commandIdReused,
   storeFailed,
@@ -106,7 +107,7 @@ interface Loaded<Ev, S> {
  */
 const catchUp = async <C, Ev, S, Err extends TaggedError>(
   store: EventStore,
-  aggregate: Aggregate<C, Ev, S, Err>,
+  aggregate: Aggregate<C, Ev, S, Err, TaggedError>,
   streamId: string,
   loaded: Loaded<Ev, S> | undefined,
 ): Promise<E.Either<CorruptEvent, Loaded<Ev, S>>> => {
@@ -179,13 +180,19 @@ const stale = (conflict: VersionConflict): VersionConflict => ({
  * assert.equal(result.left._tag, 'InvalidCommand')
  * assert.match(result.left.message, /at data\.moduleId/)
  */
-export const handleUnknownCommand = async <C, Ev, S, Err extends TaggedError>(
+export const handleUnknownCommand = async <
+  C,
+  Ev,
+  S,
+  Err extends TaggedError,
+  CheckErr extends TaggedError = never,
+>(
   store: EventStore,
-  aggregate: Aggregate<C, Ev, S, Err>,
+  aggregate: Aggregate<C, Ev, S, Err, CheckErr>,
   command: unknown,
   context: unknown,
   options: HandleCommandOptions = {},
-): Promise<HandleCommandResult<Ev, S, Err>> => {
+): Promise<HandleCommandResult<Ev, S, Err | CheckErr>> => {
   const decodedCommand = aggregate.commands.decode(command)
   if (E.isLeft(decodedCommand)) return E.left(invalidCommand('command', decodedCommand.left))
   const decodedContext = CommandContext.decode(context)
@@ -221,6 +228,11 @@ export const handleUnknownCommand = async <C, Ev, S, Err extends TaggedError>(
 
       const events = aggregate.decide(decided, state, ctx)
       if (E.isLeft(events)) return events
+      const across = aggregate.checkAcrossStreams?.(decided, state, ctx)
+      if (across !== undefined) {
+        const met = await checkInStore(store, across)
+        if (E.isLeft(met)) return met
+      }
       const toAppend: EventToAppend[] = events.right.map((event) => {
         const { type, data } = aggregate.events.codec.encode(event) as {
           type: string
@@ -272,8 +284,10 @@ export const handleUnknownCommand = async <C, Ev, S, Err extends TaggedError>(
 /**
  * Handles one command of the aggregate's command type: decodes it and its context once (a type
  * cannot say that hours are positive or that an id is not blank, so the values are checked at
- * run time too), loads and folds its stream, decides, and appends the events with the loaded
- * version as the expected version. On a version conflict it reads the events that beat it and
+ * run time too), loads and folds its stream, decides, runs the aggregate's checks against other
+ * streams (`checkAcrossStreams`: for the enrollment, a published version for `Enroll` and an
+ * assigned assessor for a grade), and appends the events with the loaded version as the expected
+ * version. On a version conflict it reads the events that beat it and
  * decides again, up to `maxAttempts` times, waiting a random, growing delay in between; with
  * `expectedVersion` it never retries. Never rejects: a failing store is a `StoreFailed` value.
  *
@@ -319,11 +333,17 @@ export const handleUnknownCommand = async <C, Ev, S, Err extends TaggedError>(
  * assert.ok(E.isLeft(stale))
  * assert.equal(stale.left._tag, 'VersionConflict')
  */
-export const handleCommand = <C, Ev, S, Err extends TaggedError>(
+export const handleCommand = <
+  C,
+  Ev,
+  S,
+  Err extends TaggedError,
+  CheckErr extends TaggedError = never,
+>(
   store: EventStore,
-  aggregate: Aggregate<C, Ev, S, Err>,
+  aggregate: Aggregate<C, Ev, S, Err, CheckErr>,
   command: C,
   context: CommandContext,
   options: HandleCommandOptions = {},
-): Promise<HandleCommandResult<Ev, S, Err>> =>
+): Promise<HandleCommandResult<Ev, S, Err | CheckErr>> =>
   handleUnknownCommand(store, aggregate, command, context, options)

@@ -13,6 +13,7 @@ export * from './decode-recorded-event.js'
 export * from './in-memory.js'
 export * from './handler.js'
 export * from './aggregate-stream.js'
+export * from './stream-check.js'
 export * from './command-digest.js'
 export * from './personal-data-keys.js'
 export {

@@ -9,6 +9,7 @@ import {
   catalog,
   enrollment,
   handleUnknownCommand,
+  type AcrossStreamsError,
   type DomainError,
   type EnrollmentDecider,
   type EnrollmentEvent,
@@ -62,7 +63,9 @@ export interface Fixture {
     command: unknown,
     context: unknown,
     aggregate?: EnrollmentDecider,
-  ) => Promise<HandleCommandResult<EnrollmentEvent, EnrollmentState, DomainError>>
+  ) => Promise<
+    HandleCommandResult<EnrollmentEvent, EnrollmentState, DomainError | AcrossStreamsError>
+  >
   /** Sends input that must be refused with `tag`, and checks that the store did not change. */
   readonly refused: (
     tag: string,
