@@ -3,6 +3,11 @@
  * and its extensions, Data Integrity, Multikey) and the key documents a verification resolved,
  * and refuses every other URL, so signing and verifying never touch the network.
  *
+ * The bundled contexts are copied once and deeply frozen, and served as they are, shared, with
+ * `tag: 'static'`: jsonld then keeps each one resolved and processed between operations instead
+ * of processing it again on every call, and no caller (nor jsonld) can change what the next one
+ * reads (a write to a frozen object throws). Other documents (keys) are served frozen, untagged.
+ *
  * @internal
  * @packageDocumentation
  */
@@ -14,14 +19,30 @@ import obContext from './contexts/ob-context-3.0.3.json' with { type: 'json' }
 import obExtensions from './contexts/ob-extensions.json' with { type: 'json' }
 import { contextUrls } from './credential.js'
 
-/** Every context microcred can serve offline, by URL. */
-const bundled: ReadonlyMap<string, unknown> = new Map<string, unknown>([
-  ...credentialsContexts,
-  ...dataIntegrityContexts,
-  ...multikeyContexts,
-  [contextUrls.openBadges, obContext],
-  [contextUrls.extensions, obExtensions],
-])
+/** `value`, and every object and array in it, frozen; returns `value`. */
+const deepFreeze = <A>(value: A): A => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const member of Object.values(value)) deepFreeze(member)
+  }
+  return value
+}
+
+/**
+ * Every context microcred can serve offline, by URL: copies (the packages' own objects are left
+ * as they are for their other users), frozen.
+ */
+const bundled: ReadonlyMap<string, unknown> = new Map<string, unknown>(
+  (
+    [
+      ...credentialsContexts,
+      ...dataIntegrityContexts,
+      ...multikeyContexts,
+      [contextUrls.openBadges, obContext],
+      [contextUrls.extensions, obExtensions],
+    ] as ReadonlyArray<readonly [string, unknown]>
+  ).map(([url, context]) => [url, deepFreeze(structuredClone(context))] as const),
+)
 
 /**
  * Whether microcred serves this context URL offline.
@@ -42,8 +63,9 @@ export class OfflineDocumentMissing extends Error {
 }
 
 /**
- * A loader that serves the bundled contexts, then `extra` documents (keys, and contexts the
- * caller supplied), and rejects anything else with `OfflineDocumentMissing`.
+ * A loader that serves the bundled contexts (shared, frozen, `tag: 'static'`), then `extra`
+ * documents (keys, and contexts the caller supplied; each a frozen copy made when the loader is
+ * made), and rejects anything else with `OfflineDocumentMissing`.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -51,14 +73,28 @@ export class OfflineDocumentMissing extends Error {
  * const loaded = await load('https://www.w3.org/ns/credentials/v2')
  * assert.equal(loaded.documentUrl, 'https://www.w3.org/ns/credentials/v2')
  * assert.ok('@context' in (loaded.document as object))
+ * assert.equal(loaded.tag, 'static') // jsonld may keep it processed between calls
+ * assert.ok(Object.isFrozen(loaded.document)) // and no one can change it
  * await assert.rejects(load('https://example.org/context.json'), { name: 'OfflineDocumentMissing' })
  */
-export const offlineDocumentLoader =
-  (extra: ReadonlyMap<string, unknown> = new Map()): DocumentLoader =>
-  (url) => {
-    const document = bundled.get(url) ?? extra.get(url)
+export const offlineDocumentLoader = (
+  extra: ReadonlyMap<string, unknown> = new Map(),
+): DocumentLoader => {
+  const others = new Map(
+    [...extra].map(([url, document]) => [url, deepFreeze(structuredClone(document))]),
+  )
+  return (url) => {
+    const context = bundled.get(url)
+    if (context !== undefined)
+      return Promise.resolve({
+        contextUrl: null,
+        documentUrl: url,
+        document: context,
+        tag: 'static',
+      })
+    const document = others.get(url)
     return document === undefined
       ? Promise.reject(new OfflineDocumentMissing(url))
-      : // Each caller gets its own copy: JSON-LD processors may annotate what they load.
-        Promise.resolve({ contextUrl: null, documentUrl: url, document: structuredClone(document) })
+      : Promise.resolve({ contextUrl: null, documentUrl: url, document })
   }
+}

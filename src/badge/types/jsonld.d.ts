@@ -7,6 +7,8 @@ declare module 'jsonld' {
     contextUrl: string | null
     documentUrl: string
     document: unknown
+    /** `'static'`: the document never changes, so jsonld may keep it processed between calls. */
+    tag?: 'static'
   }
   /** Loads a document (a context, a key) by URL. */
   export type DocumentLoader = (url: string) => Promise<RemoteDocument>
