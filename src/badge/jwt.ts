@@ -2,26 +2,22 @@
  * The VC-JWT proof format of Open Badges 3.0: the credential is the payload of a compact JWS, with
  * the JOSE header `{ alg, kid, typ: 'JWT' }` and the claims `iss` (issuer id), `jti` (credential
  * id), `nbf` (validFrom), `sub` (credentialSubject id) and `exp` (validUntil, when there is one).
- * Signed and verified with `jose`, RS256 or ES256.
+ * Signed and verified with `jose`: RS256, ES256 or EdDSA (Ed25519). Verification also reads the
+ * form that wraps the credential in a `vc` claim (`{ vc: credential, iss, jti, nbf, sub }`), as
+ * the OB 3.0.3 verifier converts it.
  *
  * @packageDocumentation
  */
 import type { KeyObject } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import {
-  calculateJwkThumbprint,
-  compactVerify,
-  importJWK,
-  SignJWT,
-  type CryptoKey,
-  type JWK,
-} from 'jose'
+import { calculateJwkThumbprint, compactVerify, SignJWT, type CryptoKey, type JWK } from 'jose'
 import { IsoDateTime, Url } from '../codec.js'
 import type { OpenBadgeCredential, SignedOpenBadgeCredential } from './credential.js'
 import { badgeError, invalidBadgeInput, verificationError, type BadgeError } from './errors.js'
 import type { VerificationError } from './errors.js'
-import { describeError, isObject, numericDate, stringAt, type JsonObject } from './internal.js'
+import { describeError, isObject, numericDate, own, stringAt, type JsonObject } from './internal.js'
+import { ed25519JwkOfMultibase, importJwkOnce, type ImportedKey } from './key-cache.js'
 import { parseFailure, plainJsonObject, toSign } from './json.js'
 import { publicJwk, type JwtAlgorithm, type Jwk, type PublicKeyDocument } from './keys.js'
 import { checkKeyIsIssuers, resolveVerificationKey, type KeySources } from './resolve-key.js'
@@ -36,7 +32,7 @@ export interface JwtSigningOptions {
   readonly privateKey: Jwk | CryptoKey | KeyObject
   /** The key's URL, which verifiers dereference to its public JWK (an `IssuerKeyPair`'s `id`). */
   readonly kid: string
-  /** `RS256` or `ES256`. */
+  /** `RS256`, `ES256` or `EdDSA` (an Ed25519 key). */
   readonly alg: JwtAlgorithm
 }
 
@@ -54,9 +50,13 @@ const ClaimsSource = t.intersection([
 const isJwk = (key: JwtSigningOptions['privateKey']): key is Jwk =>
   isObject(key) && typeof key['kty'] === 'string'
 
+/** The algorithms of VC-JWT badges. */
+const jwtAlgorithms: ReadonlyArray<unknown> = ['RS256', 'ES256', 'EdDSA']
+
+/** The signing key: a JWK imported once per key (see `importJwkOnce`), anything else as given. */
 const importPrivateKey = async (
   options: JwtSigningOptions,
-): Promise<E.Either<BadgeError, CryptoKey | KeyObject | Uint8Array>> => {
+): Promise<E.Either<BadgeError, ImportedKey>> => {
   if (!isJwk(options.privateKey)) return E.right(options.privateKey)
   const jwk = options.privateKey
   if (jwk.d === undefined)
@@ -64,7 +64,7 @@ const importPrivateKey = async (
   if (jwk.alg !== undefined && jwk.alg !== options.alg)
     return E.left(badgeError('WrongKey', `this is a ${jwk.alg} key, not a ${options.alg} key`))
   try {
-    return E.right(await importJWK(jwk as JWK, options.alg))
+    return E.right(await importJwkOnce(jwk, options.alg))
   } catch (error) {
     return E.left(
       badgeError('WrongKey', `cannot sign ${options.alg} with this key: ${describeError(error)}`),
@@ -75,7 +75,8 @@ const importPrivateKey = async (
 /**
  * Signs a badge as a VC-JWT: a compact JWS whose payload is the credential with the claims `iss`,
  * `jti`, `nbf`, `sub` (and `exp` when it has `validUntil`), and whose header is
- * `{ alg, kid, typ: 'JWT' }`. The key stays with the caller. A credential that already carries a
+ * `{ alg, kid, typ: 'JWT' }`, signed RS256, ES256 or EdDSA (Ed25519). The key stays with the
+ * caller; a JWK is imported once and kept for the next calls. A credential that already carries a
  * Data Integrity proof keeps it inside the payload, as the spec orders. A credential that is not
  * plain JSON data, or has a member named `__proto__`, is `InvalidBadgeInput`; one with a
  * `javascript:`, `file:` or non-image `data:` link is `UnsafeLink`.
@@ -120,11 +121,11 @@ export const signBadgeJwt = async (
   if (E.isLeft(source)) return E.left(invalidBadgeInput('credential to sign', source.left))
   if (!Url.is(options.kid))
     return E.left(badgeError('InvalidBadgeInput', `kid must be the key's URL, got ${options.kid}`))
-  if (options.alg !== 'RS256' && options.alg !== 'ES256')
+  if (!jwtAlgorithms.includes(options.alg))
     return E.left(
       badgeError(
         'InvalidBadgeInput',
-        `VC-JWT badges are signed RS256 or ES256, not ${String(options.alg)}`,
+        `VC-JWT badges are signed RS256, ES256 or EdDSA, not ${String(options.alg)}`,
       ),
     )
   const key = await importPrivateKey(options)
@@ -156,11 +157,14 @@ export interface ParsedJwt {
   readonly compact: string
   readonly header: JsonObject
   readonly payload: JsonObject
-  /** The payload without the JWT claims. */
+  /** The credential: the payload without the JWT claims, or the payload's `vc` claim. */
   readonly credential: JsonObject
 }
 
 const claimNames = ['iss', 'jti', 'nbf', 'sub', 'exp'] as const
+
+/** What a payload that wraps the credential in `vc` may hold beside it: JWT claims. */
+const wrapperClaims: ReadonlySet<string> = new Set([...claimNames, 'iat', 'vc'])
 
 const segment = /^[A-Za-z0-9_-]+$/
 
@@ -197,8 +201,44 @@ const objectOf = (
 }
 
 /**
+ * The credential a payload carries: its `vc` claim when it has one (then nothing but JWT claims
+ * beside it), else the payload without the JWT claims.
+ */
+const credentialOf = (payload: JsonObject): E.Either<VerificationError, JsonObject> => {
+  const wrapped = own(payload, 'vc')
+  if (wrapped === undefined)
+    return E.right(
+      Object.fromEntries(
+        Object.entries(payload).filter(
+          ([name]) => !(claimNames as ReadonlyArray<string>).includes(name),
+        ),
+      ),
+    )
+  if (!isObject(wrapped))
+    return E.left(
+      verificationError(
+        'parse',
+        'Unreadable',
+        "the JWT payload's vc claim must be the credential, a JSON object",
+      ),
+    )
+  const beside = Object.keys(payload).filter((name) => !wrapperClaims.has(name))
+  return beside.length === 0
+    ? E.right(wrapped)
+    : E.left(
+        verificationError(
+          'parse',
+          'Unreadable',
+          `a JWT payload with a vc claim carries the credential there and only JWT claims (iss, ` +
+            `jti, nbf, sub, exp, iat) beside it; found ${beside.slice(0, 5).join(', ')}`,
+        ),
+      )
+}
+
+/**
  * Reads a compact JWS: three canonical base64url parts, a JSON header and a JSON payload, both
- * plain JSON objects with no member named `__proto__` (`PrototypeMember`).
+ * plain JSON objects with no member named `__proto__` (`PrototypeMember`). The credential is the
+ * payload without the JWT claims, or, when the payload has a `vc` claim, that claim.
  */
 export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt> => {
   const parts = compact.split('.')
@@ -212,12 +252,14 @@ export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt
   if (E.isLeft(header)) return header
   const payload = objectOf('the JWT payload', decodeSegment(body))
   if (E.isLeft(payload)) return payload
-  const credential = Object.fromEntries(
-    Object.entries(payload.right).filter(
-      ([name]) => !(claimNames as ReadonlyArray<string>).includes(name),
-    ),
-  )
-  return E.right({ compact, header: header.right, payload: payload.right, credential })
+  const credential = credentialOf(payload.right)
+  if (E.isLeft(credential)) return credential
+  return E.right({
+    compact,
+    header: header.right,
+    payload: payload.right,
+    credential: credential.right,
+  })
 }
 
 const proofError = (
@@ -241,10 +283,12 @@ const keyOfHeader = async (
     )
   const thumbprint = await calculateJwkThumbprint(publicJwk(embedded as Jwk) as JWK)
   for (const key of sources.keys ?? []) {
-    if (
-      key.publicKeyJwk !== undefined &&
-      (await calculateJwkThumbprint(publicJwk(key.publicKeyJwk) as JWK)) === thumbprint
-    )
+    const jwk =
+      key.publicKeyJwk ??
+      (key.publicKeyMultibase === undefined
+        ? undefined
+        : await ed25519JwkOfMultibase(key.publicKeyMultibase))
+    if (jwk !== undefined && (await calculateJwkThumbprint(publicJwk(jwk) as JWK)) === thumbprint)
       return E.right(key)
   }
   return E.left(
@@ -317,23 +361,34 @@ export const verifyJwtProof = async (
         `the JOSE header typ must be "JWT", got ${JSON.stringify(header['typ'])}`,
       ),
     )
-  if (alg !== 'RS256' && alg !== 'ES256')
+  if (alg === undefined || !jwtAlgorithms.includes(alg))
     return E.left(
       proofError(
         'ProofUnsupported',
-        `VC-JWT badges are verified with RS256 or ES256, not ${String(alg)}`,
+        `VC-JWT badges are verified with RS256, ES256 or EdDSA, not ${String(alg)}`,
       ),
     )
   const found = await keyOfHeader(header, sources)
   if (E.isLeft(found)) return found
   const key = found.right
-  if (key.publicKeyJwk === undefined)
+  if (key.publicKeyJwk === undefined && (alg !== 'EdDSA' || key.publicKeyMultibase === undefined))
     return E.left(
       proofError('SignatureInvalid', `the key ${key.id} is not a JWK: it cannot verify ${alg}`),
     )
-  let publicKey: CryptoKey | Uint8Array
+  let publicKey: ImportedKey
   try {
-    publicKey = await importJWK(publicJwk(key.publicKeyJwk) as JWK, alg)
+    const jwk =
+      key.publicKeyJwk === undefined
+        ? await ed25519JwkOfMultibase(key.publicKeyMultibase ?? '')
+        : publicJwk(key.publicKeyJwk)
+    if (jwk === undefined)
+      return E.left(
+        proofError(
+          'SignatureInvalid',
+          `the key ${key.id} is not an Ed25519 key: it cannot verify EdDSA`,
+        ),
+      )
+    publicKey = await importJwkOnce(jwk, alg)
   } catch (error) {
     return E.left(
       proofError(

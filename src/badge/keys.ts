@@ -16,8 +16,8 @@ import { contextUrls, profileOf, type Issuer, type Profile } from './credential.
 // -------------------------------------------------------------------------------------
 
 /**
- * The algorithms microcred signs with: `RS256` and `ES256` for VC-JWT, `EdDSA` (Ed25519) for the
- * `eddsa-rdfc-2022` Data Integrity proof.
+ * The algorithms microcred signs with: `RS256`, `ES256` and `EdDSA` (Ed25519) for VC-JWT, and
+ * `EdDSA` for the `eddsa-rdfc-2022` Data Integrity proof.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -32,8 +32,8 @@ export const SigningAlgorithm = t.keyof(
 /** `'RS256' | 'ES256' | 'EdDSA'`. */
 export type SigningAlgorithm = t.TypeOf<typeof SigningAlgorithm>
 
-/** The algorithms of VC-JWT badges. */
-export type JwtAlgorithm = Exclude<SigningAlgorithm, 'EdDSA'>
+/** The algorithms of VC-JWT badges: all three (`EdDSA` with an Ed25519 key). */
+export type JwtAlgorithm = SigningAlgorithm
 
 const optionalString = t.union([t.string, t.undefined])
 

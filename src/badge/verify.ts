@@ -8,6 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import {
+  checkContextList,
   checkContexts,
   checkRevocation,
   checkTypes,
@@ -63,7 +64,7 @@ export interface VerifiedBadge {
   readonly format: 'jwt' | 'data-integrity'
   /** What kind of credential it is. */
   readonly type: BadgeType
-  /** The credential verified (for a VC-JWT, the payload without the JWT claims). */
+  /** The credential verified (for a VC-JWT, the payload without the JWT claims, or its `vc` claim). */
   readonly credential: Readonly<Record<string, unknown>>
   readonly id: string
   /** The credential's name, or its achievement's. */
@@ -224,7 +225,11 @@ export const verifyBadge = async (
   const input = read(credentialOrJwt)
   if (E.isLeft(input)) return input
   const { credential } = input.right
-  const structure = validateBadgeStructure(credential)
+  // VC 2.0 lets `proof` be one object; the OB 3.0.3 schema wants an array: check it as one.
+  const proof = credential['proof']
+  const structure = validateBadgeStructure(
+    isObject(proof) ? { ...credential, proof: [proof] } : credential,
+  )
   if (E.isLeft(structure)) return structure
   const links = unsafeLinks(credential, { allowHttp: options.allowHttp === true })
   if (links.length > 0)
@@ -236,14 +241,36 @@ export const verifyBadge = async (
         links.map(({ path, message }) => ({ path, message })),
       ),
     )
+  const list = checkContextList(credential)
+  if (E.isLeft(list)) return list
+  // Verifying a Data Integrity proof canonicalizes the credential (without its proof) and the proof
+  // (without its value) in JSON-LD safe mode: when the credential has that one proof and it
+  // verifies, every term and type is defined, as the context step's own expansion would find.
+  // So the expansion runs only when something fails (to report the first step that fails), or
+  // first when the proof cannot stand for it (a VC-JWT, several proofs).
+  const provenByProof = input.right.format === 'data-integrity' && asArray(proof).length === 1
+  if (!provenByProof) {
+    const contexts = await checkContexts(credential)
+    if (E.isLeft(contexts)) return contexts
+  }
+  const verified = await stepsAfterContext(input.right, options)
+  if (E.isRight(verified) || !provenByProof) return verified
   const contexts = await checkContexts(credential)
-  if (E.isLeft(contexts)) return contexts
+  return E.isLeft(contexts) ? contexts : verified
+}
+
+/** The steps after the context step: type, proof, revocation, validity. */
+const stepsAfterContext = async (
+  input: Input,
+  options: VerifyOptions,
+): Promise<E.Either<VerificationError, VerifiedBadge>> => {
+  const { credential } = input
   const type = checkTypes(credential)
   if (E.isLeft(type)) return type
   const issuerId = idOf(credential['issuer']) ?? ''
   const key =
-    input.right.format === 'jwt'
-      ? await verifyJwtProof(input.right.jwt, issuerId, options)
+    input.format === 'jwt'
+      ? await verifyJwtProof(input.jwt, issuerId, options)
       : await verifyDataIntegrityProof(credential, issuerId, options)
   if (E.isLeft(key)) return key
   const revocation = checkRevocation(credential, options.revocationList)
@@ -252,5 +279,5 @@ export const verifyBadge = async (
   // eslint-disable-next-line no-restricted-syntax
   const validity = checkValidity(credential, options.now ?? new Date())
   if (E.isLeft(validity)) return validity
-  return E.right(summary(input.right, type.right, key.right, revocation.right))
+  return E.right(summary(input, type.right, key.right, revocation.right))
 }

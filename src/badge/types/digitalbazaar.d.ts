@@ -42,6 +42,8 @@ declare module '@digitalbazaar/ed25519-multikey' {
   }): Promise<Ed25519KeyPair>
   /** Imports a key pair from a Multikey document. */
   export function from(key: object): Promise<Ed25519KeyPair>
+  /** Exports a key pair as a JWK (`d` only when `secretKey` is true). */
+  export function toJwk(options: { keyPair: Ed25519KeyPair; secretKey?: boolean }): Promise<object>
 }
 
 declare module '@digitalbazaar/credentials-context' {

@@ -1,0 +1,97 @@
+/**
+ * Imported keys, kept between calls: importing a JWK (parsing it, checking it, building the
+ * platform's key) costs as much as a signature, and an issuer signs every badge with the same key.
+ * A key is found again only by everything that makes it the key: the algorithm and every member
+ * of the JWK (private ones included, so a JWK with another `d` is another key), in a canonical
+ * form hashed with SHA-256. The cache holds the newest 64 keys; nothing else is kept.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { createHash, type KeyObject } from 'node:crypto'
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
+import { importJWK, type CryptoKey, type JWK } from 'jose'
+import type { Jwk } from './keys.js'
+
+/** The platform key jose signs and verifies with. */
+export type ImportedKey = CryptoKey | KeyObject | Uint8Array
+
+/** How many imported keys are kept (the least recently used goes first). */
+const capacity = 64
+
+const imported = new Map<string, Promise<ImportedKey>>()
+
+/** The JSON of a JWK with its members sorted by name: equal keys have equal text. */
+const canonical = (jwk: Jwk): string =>
+  JSON.stringify(
+    Object.fromEntries(Object.entries(jwk).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  )
+
+/** The cache key of a JWK's canonical text for an algorithm. */
+const keyOf = (text: string, alg: string): string =>
+  createHash('sha256').update(alg).update('\u0000').update(text).digest('base64url')
+
+/**
+ * jose's `importJWK(jwk, alg)`, once per key: later calls with an equal JWK (every member the
+ * same) and the same algorithm get the same imported key. A failed import is not kept: it
+ * rejects, as jose's does, every time (as does a JWK that cannot be read as JSON).
+ */
+export const importJwkOnce = async (jwk: Jwk, alg: string): Promise<ImportedKey> => {
+  // Read the JWK once: what is imported is what the cache key names, whatever the object does.
+  const text = canonical(jwk)
+  const key = keyOf(text, alg)
+  const known = imported.get(key)
+  if (known !== undefined) {
+    // Most recently used last: a Map iterates in insertion order.
+    imported.delete(key)
+    imported.set(key, known)
+    return known
+  }
+  const importing = importJWK(JSON.parse(text) as JWK, alg)
+  imported.set(key, importing)
+  importing.catch(() => {
+    if (imported.get(key) === importing) imported.delete(key)
+  })
+  while (imported.size > capacity) {
+    const oldest = imported.keys().next().value
+    if (oldest === undefined) break
+    imported.delete(oldest)
+  }
+  return importing
+}
+
+const ed25519Jwks = new Map<string, Jwk>()
+
+/**
+ * The public JWK (`OKP`, `Ed25519`) of an Ed25519 `publicKeyMultibase` (`z6Mk...`), converted once
+ * per key (the newest 64 are kept); `undefined` when it is not an Ed25519 Multikey.
+ */
+export const ed25519JwkOfMultibase = async (multibase: string): Promise<Jwk | undefined> => {
+  const known = ed25519Jwks.get(multibase)
+  if (known !== undefined) return { ...known }
+  // The Ed25519 multicodec prefix and 32 bytes of key, in base58btc, always read z6Mk + 44 digits.
+  if (!/^z6Mk[1-9A-HJ-NP-Za-km-z]{44}$/.test(multibase)) return undefined
+  let exported: Jwk
+  try {
+    const keyPair = await Ed25519Multikey.from({ type: 'Multikey', publicKeyMultibase: multibase })
+    exported = (await Ed25519Multikey.toJwk({ keyPair })) as Jwk
+  } catch {
+    return undefined
+  }
+  const { kty, crv, x } = exported
+  if (
+    kty !== 'OKP' ||
+    crv !== 'Ed25519' ||
+    x === undefined ||
+    Buffer.from(x, 'base64url').length !== 32
+  )
+    return undefined
+  const jwk: Jwk = { kty, crv, x }
+  ed25519Jwks.set(multibase, jwk)
+  while (ed25519Jwks.size > capacity) {
+    const oldest = ed25519Jwks.keys().next().value
+    if (oldest === undefined) break
+    ed25519Jwks.delete(oldest)
+  }
+  return { ...jwk }
+}
