@@ -6,7 +6,6 @@
  * @packageDocumentation
  */
 import { DataIntegrityProof as DataIntegritySuite } from '@digitalbazaar/data-integrity'
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
 import * as E from 'fp-ts/lib/Either.js'
 import jsigs from 'jsonld-signatures'
@@ -16,6 +15,7 @@ import { offlineDocumentLoader } from './document-loader.js'
 import { badgeError, verificationError, type BadgeError, type VerificationError } from './errors.js'
 import { asArray, describeError, idOf, isObject, type JsonObject } from './internal.js'
 import { toSign } from './json.js'
+import { ed25519KeyPairOnce } from './key-cache.js'
 import { ed25519Multibase, type IssuerKeyPair, type PublicKeyDocument } from './keys.js'
 import { checkKeyIsIssuers, resolveVerificationKey, type KeySources } from './resolve-key.js'
 
@@ -37,7 +37,7 @@ export interface DataIntegritySigningOptions {
  * Signs a badge with an embedded `DataIntegrityProof` (`eddsa-rdfc-2022`, proof purpose
  * `assertionMethod`, verification method the key pair's `id`). The credential is not changed: a
  * signed copy is returned, with `proof` as a one-item array. Contexts come from the bundled copies;
- * nothing is fetched. A credential that is not plain JSON data, or has a member named `__proto__`
+ * nothing is fetched. The key is imported once and kept for the next calls. A credential that is not plain JSON data, or has a member named `__proto__`
  * (which would not be signed), is `InvalidBadgeInput`; one with a `javascript:`, `file:` or
  * non-image `data:` link is `UnsafeLink`.
  *
@@ -95,23 +95,22 @@ export const signBadgeDataIntegrity = async (
       ),
     )
   try {
-    const key = await Ed25519Multikey.fromJwk({
-      jwk: keyPair.privateKeyJwk,
-      secretKey: true,
-      id: keyPair.id,
-      controller: keyPair.controller,
-    })
+    const key = await ed25519KeyPairOnce(keyPair)
     const suite = new DataIntegritySuite({
       signer: key.signer(),
       cryptosuite,
       ...(created === undefined ? {} : { date: created }),
     })
-    // `sign` adds the proof to the document it is given: give it a copy of the copy.
-    const signed = await jsigs.sign(structuredClone(copy.right), {
-      suite,
-      purpose: new AssertionProofPurpose(),
-      documentLoader: offlineDocumentLoader(),
-    })
+    // `sign` adds the proof to the document it is given (and changes nothing else in it): give
+    // it a shallow copy of the copy.
+    const signed = await jsigs.sign(
+      { ...copy.right },
+      {
+        suite,
+        purpose: new AssertionProofPurpose(),
+        documentLoader: offlineDocumentLoader(),
+      },
+    )
     // The OB 3.0.3 schema wants `proof` as an array; the proof is not part of what is signed.
     return E.right({ ...copy.right, proof: asArray(signed.proof) } as SignedOpenBadgeCredential)
   } catch (error) {

@@ -10,16 +10,15 @@
  */
 import { createHash, type KeyObject } from 'node:crypto'
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
+import type { Ed25519KeyPair } from '@digitalbazaar/ed25519-multikey'
 import { importJWK, type CryptoKey, type JWK } from 'jose'
-import type { Jwk } from './keys.js'
+import type { IssuerKeyPair, Jwk } from './keys.js'
 
 /** The platform key jose signs and verifies with. */
 export type ImportedKey = CryptoKey | KeyObject | Uint8Array
 
-/** How many imported keys are kept (the least recently used goes first). */
+/** How many keys each cache keeps (the least recently used goes first). */
 const capacity = 64
-
-const imported = new Map<string, Promise<ImportedKey>>()
 
 /** The JSON of a JWK with its members sorted by name: equal keys have equal text. */
 const canonical = (jwk: Jwk): string =>
@@ -27,38 +26,65 @@ const canonical = (jwk: Jwk): string =>
     Object.fromEntries(Object.entries(jwk).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   )
 
-/** The cache key of a JWK's canonical text for an algorithm. */
-const keyOf = (text: string, alg: string): string =>
-  createHash('sha256').update(alg).update('\u0000').update(text).digest('base64url')
+/** The cache key of a JWK's canonical text for a purpose (an algorithm, a key id). */
+const keyOf = (text: string, purpose: string): string =>
+  createHash('sha256').update(purpose).update('\u0000').update(text).digest('base64url')
+
+/**
+ * What `make` makes of a JWK for `purpose`, made once per JWK and purpose and kept (the newest
+ * 64 in each cache). The JWK is read once, into a plain copy: what is made is what the cache key
+ * names, whatever the caller's object does later. A failure is not kept.
+ */
+const once = async <A>(
+  cache: Map<string, Promise<A>>,
+  jwk: Jwk,
+  purpose: string,
+  make: (copy: Jwk) => Promise<A>,
+): Promise<A> => {
+  const text = canonical(jwk)
+  const key = keyOf(text, purpose)
+  const known = cache.get(key)
+  if (known !== undefined) {
+    // Most recently used last: a Map iterates in insertion order.
+    cache.delete(key)
+    cache.set(key, known)
+    return known
+  }
+  const making = make(JSON.parse(text) as Jwk)
+  cache.set(key, making)
+  making.catch(() => {
+    if (cache.get(key) === making) cache.delete(key)
+  })
+  while (cache.size > capacity) {
+    const oldest = cache.keys().next().value
+    if (oldest === undefined) break
+    cache.delete(oldest)
+  }
+  return making
+}
+
+const imported = new Map<string, Promise<ImportedKey>>()
 
 /**
  * jose's `importJWK(jwk, alg)`, once per key: later calls with an equal JWK (every member the
  * same) and the same algorithm get the same imported key. A failed import is not kept: it
  * rejects, as jose's does, every time (as does a JWK that cannot be read as JSON).
  */
-export const importJwkOnce = async (jwk: Jwk, alg: string): Promise<ImportedKey> => {
-  // Read the JWK once: what is imported is what the cache key names, whatever the object does.
-  const text = canonical(jwk)
-  const key = keyOf(text, alg)
-  const known = imported.get(key)
-  if (known !== undefined) {
-    // Most recently used last: a Map iterates in insertion order.
-    imported.delete(key)
-    imported.set(key, known)
-    return known
-  }
-  const importing = importJWK(JSON.parse(text) as JWK, alg)
-  imported.set(key, importing)
-  importing.catch(() => {
-    if (imported.get(key) === importing) imported.delete(key)
-  })
-  while (imported.size > capacity) {
-    const oldest = imported.keys().next().value
-    if (oldest === undefined) break
-    imported.delete(oldest)
-  }
-  return importing
-}
+export const importJwkOnce = (jwk: Jwk, alg: string): Promise<ImportedKey> =>
+  once(imported, jwk, alg, (copy) => importJWK(copy as JWK, alg))
+
+const ed25519KeyPairs = new Map<string, Promise<Ed25519KeyPair>>()
+
+/** An `IssuerKeyPair`'s Ed25519 private key as a Multikey key pair, to sign with; once per key. */
+export const ed25519KeyPairOnce = (keyPair: IssuerKeyPair): Promise<Ed25519KeyPair> =>
+  once(ed25519KeyPairs, keyPair.privateKeyJwk, `${keyPair.id}\u0000${keyPair.controller}`, (jwk) =>
+    Ed25519Multikey.fromJwk({
+      jwk,
+      secretKey: true,
+      id: keyPair.id,
+      controller: keyPair.controller,
+    }),
+  )
 
 const ed25519Jwks = new Map<string, Jwk>()
 
