@@ -13,6 +13,19 @@ import { invalidCommand, type InvalidCommand } from '../errors.js'
 import { schemaVersionOf } from '../event-schema.js'
 import { readDecodedStream } from './aggregate-stream.js'
 import { commandDigest } from './command-digest.js'
+import {
+  emptyCommandIndex,
+  findCommand,
+  indexCommands,
+  keysStillHeld,
+  stateCacheOf,
+  type CachedStream,
+  type StreamLru,
+} from './state-cache.js'
+import { personalDataProtection, type PersonalDataProtection } from './personal-data.js'
+import type { PersonalDataKey } from './personal-data-keys.js'
+import { openedOrReject, sealedPersonalDataOf } from './personal-data-seal.js'
+import { decodeRecordedEvent } from './decode-recorded-event.js'
 import { checkInStore } from './stream-check.js'
 import {
   commandIdReused,
@@ -48,6 +61,13 @@ export interface HandleCommandOptions {
   readonly correlationId?: string
   /** The id of what caused the command (default: the command's id). */
   readonly causationId?: string
+  /**
+   * Whether to start from the state cached for the stream by an earlier command on the same
+   * store object (default `true`, unless `configureStateCache(store, false)`), reading only the
+   * events after it. With `false` the whole stream is read and nothing is cached. The answer is
+   * the same either way.
+   */
+  readonly cache?: boolean
 }
 
 /** What a handled command did. */
@@ -94,60 +114,147 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const backoff = (attempt: number, baseMs: number) =>
   Math.random() * Math.min(1000, baseMs * 2 ** (attempt - 1))
 
-/** A stream as the handler has read it so far: stored events, decoded events, their state. */
-interface Loaded<Ev, S> {
-  readonly recorded: ReadonlyArray<RecordedEvent>
-  readonly events: ReadonlyArray<Ev>
-  readonly state: S
+/**
+ * A stream as the handler has read it so far: its version, its state, and where each `commandId`
+ * of its events sits (shared with the state cache, which only ever adds to it); on a store that
+ * protects personal data, also whose data its state holds (`subjects`).
+ */
+type Loaded<S> = CachedStream<S>
+
+/** The most educators whose data a cached state of a protected store may hold. */
+const maxCachedSubjects = 16
+
+/**
+ * The stream's events from `fromVersion` on, as `store.readStream` gives them. Through a store
+ * that protects personal data they are read sealed and opened here, as the wrapper opens them, so
+ * the handler knows whose data (under which key) the state it folds holds.
+ */
+const readEvents = async (
+  store: EventStore,
+  protection: PersonalDataProtection | undefined,
+  streamId: string,
+  fromVersion: number,
+): Promise<{ recorded: ReadonlyArray<RecordedEvent>; opened?: Map<string, string> }> => {
+  if (protection === undefined)
+    return { recorded: await store.readStream(streamId, { fromVersion }) }
+  const sealed = await protection.sealedStore.readStream(streamId, { fromVersion })
+  const keys = new Map<string, Promise<PersonalDataKey | undefined>>()
+  const lookup = (educatorId: string) => {
+    let key = keys.get(educatorId)
+    if (key === undefined) {
+      key = protection.keys.find(educatorId)
+      keys.set(educatorId, key)
+    }
+    return key
+  }
+  const recorded: RecordedEvent[] = []
+  const opened = new Map<string, string>()
+  for (const event of sealed) {
+    recorded.push(await openedOrReject(event, lookup))
+    const held = sealedPersonalDataOf(event)
+    if (held !== undefined && (await lookup(held.educatorId))?.keyId === held.keyId) {
+      opened.set(held.educatorId, held.keyId)
+    }
+  }
+  return { recorded, opened }
 }
 
 /**
- * Reads what the stream holds beyond `loaded` and folds it in, so a retry after a conflict reads
- * only the events that beat it. The first stored event that does not decode is returned.
+ * Reads what the stream holds beyond `loaded` and folds it in, so a retry after a conflict (and a
+ * command on a cached stream) reads only the events it has not seen. The first stored event that
+ * does not decode is returned.
  */
 const catchUp = async <C, Ev, S, Err extends TaggedError>(
   store: EventStore,
   aggregate: Aggregate<C, Ev, S, Err, TaggedError>,
   streamId: string,
-  loaded: Loaded<Ev, S> | undefined,
-): Promise<E.Either<CorruptEvent, Loaded<Ev, S>>> => {
-  const read = await readDecodedStream(store, aggregate.events, streamId, {
-    fromVersion: (loaded?.recorded.length ?? 0) + 1,
-  })
-  if (E.isLeft(read)) return read
-  const { recorded, events } = read.right
-  if (loaded === undefined) return E.right({ recorded, events, state: aggregate.fold(events) })
-  return E.right({
-    recorded: [...loaded.recorded, ...recorded],
-    events: [...loaded.events, ...events],
-    state: events.length === 0 ? loaded.state : aggregate.fold(events, loaded.state),
-  })
+  loaded: Loaded<S> | undefined,
+  protection: PersonalDataProtection | undefined,
+): Promise<E.Either<CorruptEvent, Loaded<S>>> => {
+  const from = loaded?.version ?? 0
+  const { recorded, opened } = await readEvents(store, protection, streamId, from + 1)
+  // A read that does not continue the cached version (a store whose events changed under the
+  // cache): start over from the whole stream.
+  if (loaded !== undefined && recorded.length > 0 && recorded[0]?.version !== from + 1) {
+    return catchUp(store, aggregate, streamId, undefined, protection)
+  }
+  const decode = decodeRecordedEvent(aggregate.events)
+  const events: Ev[] = []
+  for (const stored of recorded) {
+    const event = decode(stored)
+    if (E.isLeft(event)) return event
+    events.push(event.right)
+  }
+  const index = loaded?.index ?? emptyCommandIndex()
+  indexCommands(index, recorded)
+  const state =
+    loaded === undefined
+      ? aggregate.fold(events)
+      : events.length === 0
+        ? loaded.state
+        : aggregate.fold(events, loaded.state)
+  const stream: Loaded<S> = { version: from + recorded.length, state, index }
+  if (opened === undefined) return E.right(stream)
+  const subjects =
+    opened.size === 0
+      ? (loaded?.subjects ?? opened)
+      : new Map([...(loaded?.subjects ?? []), ...opened])
+  return E.right({ ...stream, subjects })
+}
+
+/**
+ * The stream's cached state, if there is one it may use: on a store that protects personal data,
+ * only while every educator whose data it holds still has the key it was opened with (an erasure
+ * by any process is never outlived by a cached state).
+ */
+const fromCache = async <S>(
+  cache: StreamLru,
+  streamId: string,
+  protection: PersonalDataProtection | undefined,
+): Promise<Loaded<S> | undefined> => {
+  const cached = cache.get(streamId) as Loaded<S> | undefined
+  if (cached === undefined || protection === undefined) return cached
+  if (cached.subjects !== undefined && (await keysStillHeld(protection.keys, cached.subjects))) {
+    return cached
+  }
+  cache.delete(streamId)
+  return undefined
 }
 
 /**
  * The answer to a `commandId` the stream already holds: what it produced then, if this is the
  * same command from the same actor (its digest matches the stored one), `CommandIdReused` if it
  * is not, or `undefined` if the stream does not hold the id. Events stored before digests were
- * recorded carry none, and a command with their id counts as a repeat.
+ * recorded carry none, and a command with their id counts as a repeat. The events it produced
+ * are read back from the store (a repeat is rare; the cache keeps only where they are).
  */
-const duplicateOf = <Ev, S>(
+const duplicateOf = async <C, Ev, S, Err extends TaggedError>(
+  store: EventStore,
+  aggregate: Aggregate<C, Ev, S, Err, TaggedError>,
   streamId: string,
-  { recorded, events, state }: Loaded<Ev, S>,
+  { version, state, index }: Loaded<S>,
   commandId: string,
   digest: string,
-): E.Either<CommandIdReused, HandledCommand<Ev, S>> | undefined => {
-  const earlier = recorded.flatMap((r, i) => (r.metadata.commandId === commandId ? [i] : []))
-  if (earlier.length === 0) return undefined
-  const stored = (recorded[earlier[0] as number] as RecordedEvent).metadata.commandDigest
-  if (stored !== undefined && stored !== digest) return E.left(commandIdReused(streamId, commandId))
-  return E.right({
-    streamId,
-    events: earlier.map((i) => events[i] as Ev),
-    recorded: earlier.map((i) => recorded[i] as RecordedEvent),
-    state,
-    version: recorded.length,
-    duplicate: true,
+): Promise<E.Either<CommandIdReused | CorruptEvent, HandledCommand<Ev, S>> | undefined> => {
+  const earlier = findCommand(index, commandId, version)
+  if (earlier === undefined) return undefined
+  if (earlier.digest !== undefined && earlier.digest !== digest) {
+    return E.left(commandIdReused(streamId, commandId))
+  }
+  const wanted = new Set(earlier.versions)
+  const read = await readDecodedStream(store, aggregate.events, streamId, {
+    fromVersion: earlier.versions[0] as number,
   })
+  if (E.isLeft(read)) return read
+  const events: Ev[] = []
+  const recorded: RecordedEvent[] = []
+  read.right.recorded.forEach((r, i) => {
+    if (wanted.has(r.version)) {
+      recorded.push(r)
+      events.push(read.right.events[i] as Ev)
+    }
+  })
+  return E.right({ streamId, events, recorded, state, version, duplicate: true })
 }
 
 const stale = (conflict: VersionConflict): VersionConflict => ({
@@ -206,24 +313,31 @@ export const handleUnknownCommand = async <
   const expected = options.expectedVersion === 'noStream' ? 0 : options.expectedVersion
   const maxAttempts = expected === undefined ? Math.max(1, options.maxAttempts ?? 20) : 1
   let conflict: VersionConflict | undefined
-  let stream: Loaded<Ev, S> | undefined
+  const cache = options.cache === false ? undefined : stateCacheOf(store, aggregate)
+  const protection = cache === undefined ? undefined : personalDataProtection(store)
+  let stream: Loaded<S> | undefined
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     if (attempt > 1) await sleep(backoff(attempt - 1, options.retryDelayMs ?? 5))
     try {
-      const loaded = await catchUp(store, aggregate, streamId, stream)
+      if (attempt === 1 && cache !== undefined) {
+        stream = await fromCache<S>(cache, streamId, protection)
+      }
+      const loaded = await catchUp(store, aggregate, streamId, stream, protection)
       if (E.isLeft(loaded)) return loaded
       stream = loaded.right
-      const { recorded, state } = stream
+      // A stream holding many educators' data would cost a key lookup each to use again.
+      if ((stream.subjects?.size ?? 0) <= maxCachedSubjects) cache?.set(streamId, stream)
+      const { version: current, state } = stream
 
-      const duplicate = duplicateOf(streamId, stream, ctx.commandId, digest)
+      const duplicate = await duplicateOf(store, aggregate, streamId, stream, ctx.commandId, digest)
       if (duplicate !== undefined) {
         // A repeat shows the stream's state: only to an actor who could have sent the command.
         const allowed = aggregate.authorize?.(decided, state, ctx) ?? E.right(undefined)
         return E.isLeft(allowed) ? allowed : duplicate
       }
-      if (expected !== undefined && expected !== recorded.length) {
-        return E.left(stale(versionConflict(streamId, expected, recorded.length)))
+      if (expected !== undefined && expected !== current) {
+        return E.left(stale(versionConflict(streamId, expected, current)))
       }
 
       const events = aggregate.decide(decided, state, ctx)
@@ -253,19 +367,40 @@ export const handleUnknownCommand = async <
         }
       })
       const appended = await store.appendToStream(streamId, toAppend, {
-        expectedVersion: recorded.length === 0 ? 'noStream' : recorded.length,
+        expectedVersion: current === 0 ? 'noStream' : current,
       })
       if (E.isRight(appended)) {
+        const after = aggregate.fold(events.right, state)
+        // On a protected store the next command reads these events back (sealed), to learn
+        // whose data they hold; elsewhere the state after them is cached now.
+        if (
+          cache !== undefined &&
+          protection === undefined &&
+          appended.right.version === current + toAppend.length
+        ) {
+          indexCommands(stream.index, appended.right.events)
+          cache.set(streamId, {
+            version: appended.right.version,
+            state: after,
+            index: stream.index,
+          })
+        }
         return E.right({
           streamId,
           events: events.right,
           recorded: appended.right.events,
-          state: aggregate.fold(events.right, state),
+          state: after,
           version: appended.right.version,
           duplicate: false,
         })
       }
       if (appended.left._tag !== 'VersionConflict') return appended
+      // A stream behind what was read has changed under the cache: read it whole next time.
+      const { actualVersion } = appended.left
+      if (typeof actualVersion === 'number' && actualVersion < current) {
+        cache?.delete(streamId)
+        stream = undefined
+      }
       if (expected !== undefined) return E.left(stale(appended.left))
       conflict = appended.left
     } catch (error) {

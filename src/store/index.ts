@@ -12,6 +12,11 @@ export * from './encoding.js'
 export * from './decode-recorded-event.js'
 export * from './in-memory.js'
 export * from './handler.js'
+export {
+  configureStateCache,
+  defaultStateCacheOptions,
+  type StateCacheOptions,
+} from './state-cache.js'
 export * from './aggregate-stream.js'
 export * from './stream-check.js'
 export * from './command-digest.js'

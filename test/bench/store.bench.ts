@@ -10,21 +10,31 @@
  *   plain `SELECT` of the same rows (no goal: for scale);
  * - PGlite's cold start and resident memory.
  *
+ * - a command through `handleCommand` on a stream of 1,000 events against one on a stream of 10,
+ *   with the state cache (goal: 1.2x), and without it (for scale);
+ *
  * Run alone: `node --expose-gc --import tsx test/bench/store.bench.ts` (`BENCH_STORE_QUICK=1` for
- * a quick run, 100,000 rows instead of 1,000,000); `npm run bench -- store` runs it with the others.
+ * a quick run, 100,000 rows instead of 1,000,000; `BENCH_STORE_PARTS=cache,appends` for some
+ * parts only: appends, commands, cache, reads); `npm run bench -- store` runs it with the others.
  */
 import { execFileSync } from 'node:child_process'
 import { pathToFileURL } from 'node:url'
 import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
-import { createInMemoryEventStore, enrollment, handleCommand, type EventStore } from 'microcred'
+import {
+  createInMemoryEventStore,
+  enrollment,
+  enrollmentStreamId,
+  handleCommand,
+  type EventStore,
+} from 'microcred'
 import { createPostgresEventStore, migrate, type PostgresClient } from 'microcred/postgres'
 import { enrollCommand, hoursCommand } from '../postgres/journey.js'
-import { median } from './measure.js'
+import { collect, median } from './measure.js'
 import { guard, markdownTable, textTable, type Benchmark, type Row } from './report.js'
 
 const quick = process.env['BENCH_STORE_QUICK'] === '1'
-const rounds = quick ? 3 : 5
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? (quick ? 3 : 5))
 const size = {
   single: quick ? 500 : 2000,
   batches: quick ? 50 : 250,
@@ -32,6 +42,10 @@ const size = {
   bigTable: quick ? 100_000 : 1_000_000,
   readAll: quick ? 20_000 : 100_000,
 }
+
+/** `BENCH_STORE_PARTS=cache,appends` runs only those parts (appends, commands, cache, reads). */
+const parts = process.env['BENCH_STORE_PARTS']?.split(',').map((p) => p.trim())
+const part = (name: string) => parts === undefined || parts.includes(name)
 
 /** A figure with no goal, printed for scale. */
 interface Info {
@@ -206,6 +220,127 @@ const benchCommands = async (target: string, client: PostgresClient, infos: Info
   await client.query(`DROP SCHEMA ${schema} CASCADE`)
 }
 
+/**
+ * A command on a stream of 1,000 events against one on a stream of 10, each a `RecordHours`
+ * through `handleCommand` on its own store object: with the state cache (goal: 1.2x), and without
+ * it (`cache: false`, for scale). The streams are built by appending copies of a real
+ * `HoursLogged`; each measured command must append.
+ */
+const benchStateCache = async (
+  target: string,
+  client: PostgresClient,
+  rows: Row[],
+  infos: Info[],
+) => {
+  const schema = 'bench_store_cache'
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  await migrate(client, { schema })
+  const builder = createPostgresEventStore(client, { schema })
+  const build = async (id: string, length: number) => {
+    const enroll = enrollCommand(id)
+    guard(
+      E.isRight(await handleCommand(builder, enrollment, enroll.command, enroll.context)),
+      'enroll',
+    )
+    const first = hoursCommand(id, `${id}-build-0`)
+    const logged = await handleCommand(builder, enrollment, first.command, first.context)
+    guard(E.isRight(logged) && logged.right.recorded.length === 1, 'first hours')
+    const [template] = logged.right.recorded
+    if (template === undefined) throw new Error('no event')
+    for (let version = 2; version < length; version += 100) {
+      const batch = Array.from({ length: Math.min(100, length - version) }, (_, i) => ({
+        type: template.type,
+        data: template.data,
+        metadata: {
+          ...template.metadata,
+          eventId: `${id}-${version + i}`,
+          commandId: `${id}-build-${version + i}`,
+        },
+      }))
+      const appended = await builder.appendToStream(enrollmentStreamId(id), batch, {
+        expectedVersion: version,
+      })
+      guard(E.isRight(appended), 'build append')
+    }
+  }
+  // Fresh streams every round, built untimed, so the short one stays short: 10 events and the
+  // commands of one round, against 1,000 and the same commands.
+  const commands = quick ? 20 : 50
+  const commandsOn = async (store: EventStore, id: string, cache: boolean) => {
+    const one = async (i: number) => {
+      const { command, context } = hoursCommand(id, `${id}-run-${i}`)
+      const result = await handleCommand(store, enrollment, command, context, { cache })
+      if (E.isLeft(result) || result.right.duplicate) guard(false, 'command did not append')
+    }
+    // The first command on a store object reads the whole stream (as the first one on a stream
+    // after a process starts does): timed apart.
+    collect()
+    let started = performance.now()
+    await one(0)
+    const first = performance.now() - started
+    collect() // the whole-stream read's garbage is not the commands' cost
+    started = performance.now()
+    for (let i = 1; i <= commands; i++) await one(i)
+    return { first, rest: performance.now() - started }
+  }
+  for (const cache of [true, false]) {
+    const long: number[] = []
+    const short: number[] = []
+    const longFirst: number[] = []
+    const shortFirst: number[] = []
+    for (let round = 0; round <= rounds; round++) {
+      const tag = `${cache ? 'c' : 'n'}${round}`
+      await build(`long-${tag}`, 1000)
+      await build(`short-${tag}`, 10)
+      // A store object per stream, each with its own cache: the first command reads the whole
+      // stream (as the first command on a stream after a process starts does), the others not.
+      const measure = (id: string) =>
+        commandsOn(createPostgresEventStore(client, { schema }), id, cache)
+      // In turns, so neither is always measured first.
+      let longMs: { first: number; rest: number }
+      let shortMs: { first: number; rest: number }
+      if (round % 2 === 0) {
+        longMs = await measure(`long-${tag}`)
+        shortMs = await measure(`short-${tag}`)
+      } else {
+        shortMs = await measure(`short-${tag}`)
+        longMs = await measure(`long-${tag}`)
+      }
+      // Round 0 warms up.
+      if (round > 0) {
+        long.push(longMs.rest)
+        short.push(shortMs.rest)
+        longFirst.push(longMs.first)
+        shortFirst.push(shortMs.first)
+      }
+    }
+    const [l, b] = [median(long), median(short)]
+    const perCommand = (ms: number) => `${((ms / commands) * 1000).toFixed(0)} µs/command`
+    const name = `${target}: a command on a stream of 1,000 events vs one of 10`
+    if (cache) {
+      infos.push({
+        name: `${target}: the first command on a store object (reads the whole stream), 1,000 events vs 10`,
+        figure: latency(median(longFirst)),
+        baseline: latency(median(shortFirst)),
+      })
+      rows.push({
+        name: `${name} (state cache)`,
+        figure: perCommand(l),
+        baseline: perCommand(b),
+        ratio: l / b,
+        goal: 1.2,
+      })
+    } else {
+      infos.push({
+        name: `${name}, cache: false (ratio ${(l / b).toFixed(2)}x)`,
+        figure: perCommand(l),
+        baseline: perCommand(b),
+      })
+    }
+  }
+  await client.query(`DROP SCHEMA ${schema} CASCADE`)
+}
+
 /** Fills the schema's table with `count` events in streams of 40, by SQL, fast. */
 const bulkLoad = async (client: PostgresClient, s: string, count: number, from: number) => {
   await client.query(
@@ -336,12 +471,22 @@ const run = async (): Promise<{ rows: Row[]; infos: Info[] }> => {
     targets.push(['server', pool, () => pool.end()])
   } else console.warn('DATABASE_URL is not set: the PostgreSQL server is not measured')
   for (const [name, client, close] of targets) {
-    console.log(`  ${name}: appends`)
-    await benchAppends(name, client, rows, infos)
-    console.log(`  ${name}: commands`)
-    await benchCommands(name, client, infos)
-    console.log(`  ${name}: reads (${size.bigTable.toLocaleString('en-US')} rows)`)
-    await benchReads(name, client, rows, infos)
+    if (part('appends')) {
+      console.log(`  ${name}: appends`)
+      await benchAppends(name, client, rows, infos)
+    }
+    if (part('commands')) {
+      console.log(`  ${name}: commands`)
+      await benchCommands(name, client, infos)
+    }
+    if (part('cache')) {
+      console.log(`  ${name}: commands on long streams (state cache)`)
+      await benchStateCache(name, client, rows, infos)
+    }
+    if (part('reads')) {
+      console.log(`  ${name}: reads (${size.bigTable.toLocaleString('en-US')} rows)`)
+      await benchReads(name, client, rows, infos)
+    }
     await close()
   }
   return { rows, infos }
