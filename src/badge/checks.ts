@@ -15,6 +15,7 @@ import {
   OfflineDocumentMissing,
 } from './document-loader.js'
 import { verificationError, type VerificationError } from './errors.js'
+import { expansionSucceededForShape, rememberExpansionSucceeded } from './expansion-shapes.js'
 import { asArray, describeError, isObject, stringAt, type JsonObject } from './internal.js'
 import { RevocationList, type RevocationStatus } from './revocation.js'
 
@@ -67,13 +68,16 @@ export const checkContextList = (credential: JsonObject): E.Either<VerificationE
 
 /**
  * The context step: the contexts as `checkContextList` wants them, and every term and type
- * defined (JSON-LD expansion in safe mode).
+ * defined (JSON-LD expansion in safe mode). A credential of a shape that has expanded without
+ * error before is not expanded again (see `expansion-shapes.ts`: the shape keeps everything the
+ * outcome depends on).
  */
 export const checkContexts = async (
   credential: JsonObject,
 ): Promise<E.Either<VerificationError, JsonObject>> => {
   const list = checkContextList(credential)
   if (E.isLeft(list)) return list
+  if (expansionSucceededForShape(credential)) return E.right(credential)
   try {
     await jsonld.expand(credential, { documentLoader: offlineDocumentLoader(), safe: true })
   } catch (error) {
@@ -81,6 +85,7 @@ export const checkContexts = async (
       contextError(`the credential is not valid JSON-LD: ${describeJsonLdError(error)}`),
     )
   }
+  rememberExpansionSucceeded(credential)
   return E.right(credential)
 }
 

@@ -44,6 +44,9 @@ const bundled: ReadonlyMap<string, unknown> = new Map<string, unknown>(
   ).map(([url, context]) => [url, deepFreeze(structuredClone(context))] as const),
 )
 
+/** The bundled context documents (frozen), for modules that read their term definitions. */
+export const bundledContexts = (): Iterable<unknown> => bundled.values()
+
 /**
  * Whether microcred serves this context URL offline.
  *

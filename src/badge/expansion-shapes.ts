@@ -1,0 +1,171 @@
+/**
+ * Shapes of credentials whose JSON-LD expansion (safe mode, bundled contexts) has succeeded, so
+ * that a credential of the same shape need not be expanded again to know it would succeed too.
+ *
+ * A credential's shape is the credential with every value that cannot change the outcome of the
+ * expansion replaced by a stand-in, and everything that can kept:
+ *
+ * - every member name (which terms are defined, which are dropped: safe mode refuses those);
+ * - every `type` (and whatever else the contexts alias to `@type`): it picks type-scoped contexts;
+ * - the values of keywords other than `@id` (`@language`, `@value`, ...) and of the terms the
+ *   contexts alias to such a keyword or type as `@vocab` (their value is looked up as a term);
+ * - numbers as an integer or not, booleans and `null` as they are, arrays and objects as they are;
+ * - the text of a term defined as a literal wherever it is defined (a date, a name) not at all;
+ * - any other string by what decides whether it expands to an absolute IRI (for `@id`, its
+ *   aliases and terms typed `@id`; for a literal the text does not matter at all): a keyword-like
+ *   or colon-less string, or a defined term, as it is; otherwise the part before the first colon
+ *   (a scheme, a prefix the contexts define, `_` for a blank node), whether the rest starts with
+ *   `//`, and whether it holds white space (an IRI never does).
+ *
+ * Only a credential whose `@context` is a list of bundled context URLs, with no `@context`
+ * anywhere inside, has a shape: an inline context could define anything. The term definitions
+ * read are those of every bundled context, at every depth (a term typed `@vocab` in any scope is
+ * kept verbatim in every scope). The newest 1,000 shapes are kept, as SHA-256 digests.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { createHash } from 'node:crypto'
+import { bundledContexts, isBundledContext } from './document-loader.js'
+import { isObject, type JsonObject } from './internal.js'
+
+/** How terms are defined in the bundled contexts, wherever they are defined. */
+interface Terms {
+  /** Terms whose string values are kept as they are: aliases of keywords but `@id`, `@vocab`-typed terms. */
+  readonly verbatim: ReadonlySet<string>
+  /** Every term defined anywhere (as a value, a string may name a term). */
+  readonly defined: ReadonlySet<string>
+  /** Terms defined as literals wherever they are defined: their text does not matter. */
+  readonly literal: ReadonlySet<string>
+}
+
+/** Whether a term definition makes its values literals (whose text expansion never reads). */
+const isLiteralDefinition = (definition: unknown): boolean => {
+  if (typeof definition === 'string') return !definition.startsWith('@')
+  if (!isObject(definition)) return false
+  const id = definition['@id']
+  const type = definition['@type']
+  return (
+    (id === undefined || (typeof id === 'string' && !id.startsWith('@'))) &&
+    (type === undefined || (typeof type === 'string' && type !== '@id' && type !== '@vocab')) &&
+    !('@container' in definition) &&
+    !('@reverse' in definition)
+  )
+}
+
+const termsOf = (contexts: Iterable<unknown>): Terms => {
+  const verbatim = new Set<string>(['type'])
+  const defined = new Set<string>()
+  const literal = new Set<string>()
+  const notLiteral = new Set<string>()
+  const visitContext = (context: unknown): void => {
+    if (Array.isArray(context)) return context.forEach(visitContext)
+    if (!isObject(context)) return
+    for (const [term, definition] of Object.entries(context)) {
+      if (term.startsWith('@')) continue
+      defined.add(term)
+      ;(isLiteralDefinition(definition) ? literal : notLiteral).add(term)
+      const id =
+        typeof definition === 'string'
+          ? definition
+          : isObject(definition)
+            ? definition['@id']
+            : undefined
+      if (typeof id === 'string' && id.startsWith('@') && id !== '@id') verbatim.add(term)
+      if (isObject(definition)) {
+        if (definition['@type'] === '@vocab') verbatim.add(term)
+        visitContext(definition['@context'])
+      }
+    }
+  }
+  for (const document of contexts) if (isObject(document)) visitContext(document['@context'])
+  for (const term of notLiteral) literal.delete(term)
+  return { verbatim, defined, literal }
+}
+
+let terms: Terms | undefined
+const termsNow = (): Terms => (terms ??= termsOf(bundledContexts()))
+
+/** What may come before the first colon of an absolute IRI: a scheme (or `_`, a blank node). */
+const scheme = /^(?:[A-Za-z][A-Za-z0-9+.-]*|_)$/
+
+/** A string as what decides whether it expands to an absolute IRI (see the module's comment). */
+const iriShape = (value: string, defined: ReadonlySet<string>): string => {
+  const colon = value.indexOf(':')
+  if (colon <= 0 || value.startsWith('@') || defined.has(value)) return value
+  const prefix = value.slice(0, colon)
+  // A relative reference ("a/b:c/../../d") is resolved, dot segments and all: keep it whole.
+  if (!scheme.test(prefix)) return value
+  const rest = value.slice(colon + 1)
+  return `${prefix}:${rest.startsWith('//') ? '//' : ''}${/\s/u.test(rest) ? ' ' : ''}x`
+}
+
+/** The shape of a value under `member`, or `undefined` (no shape) when it holds a `@context`. */
+const shapeOf = (value: unknown, member: string, t: Terms): unknown => {
+  if (typeof value === 'string') {
+    const keyword = member.startsWith('@') && member !== '@id'
+    if (keyword || t.verbatim.has(member)) return value
+    return t.literal.has(member) ? '' : iriShape(value, t.defined)
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? 0 : 0.5
+  if (Array.isArray(value)) {
+    const items: unknown[] = []
+    for (const item of value) {
+      const shape = shapeOf(item, member, t)
+      if (shape === undefined) return undefined
+      items.push(shape)
+    }
+    return items
+  }
+  if (isObject(value)) {
+    if (Object.hasOwn(value, '@context')) return undefined
+    const members: Array<readonly [string, unknown]> = []
+    for (const [name, item] of Object.entries(value)) {
+      const shape = shapeOf(item, name, t)
+      if (shape === undefined) return undefined
+      members.push([name, shape])
+    }
+    return Object.fromEntries(members)
+  }
+  return value
+}
+
+/** The digest of a credential's shape, or `undefined` when it has none. */
+const digestOf = (credential: JsonObject): string | undefined => {
+  const contexts = credential['@context']
+  if (
+    !Array.isArray(contexts) ||
+    !contexts.every((c) => typeof c === 'string' && isBundledContext(c))
+  )
+    return undefined
+  const rest = Object.fromEntries(
+    Object.entries(credential).filter(([name]) => name !== '@context'),
+  )
+  const shape = shapeOf(rest, '', termsNow())
+  if (shape === undefined) return undefined
+  return createHash('sha256')
+    .update(JSON.stringify([contexts, shape]))
+    .digest('base64url')
+}
+
+const capacity = 1000
+const succeeded = new Set<string>()
+
+/** Whether a credential of this one's shape has expanded without error. */
+export const expansionSucceededForShape = (credential: JsonObject): boolean => {
+  const digest = digestOf(credential)
+  return digest !== undefined && succeeded.has(digest)
+}
+
+/** Remembers that this credential expanded without error (when it has a shape). */
+export const rememberExpansionSucceeded = (credential: JsonObject): void => {
+  const digest = digestOf(credential)
+  if (digest === undefined) return
+  succeeded.delete(digest)
+  succeeded.add(digest)
+  while (succeeded.size > capacity) {
+    const oldest = succeeded.values().next().value
+    if (oldest === undefined) break
+    succeeded.delete(oldest)
+  }
+}
