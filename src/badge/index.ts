@@ -1,6 +1,6 @@
 /**
  * `microcred/badge`: Open Badges 3.0 for earned micro-credentials. Build an `OpenBadgeCredential`
- * from an earned enrollment, sign it as a VC-JWT (RS256, ES256) or with an embedded Data Integrity
+ * from an earned enrollment, sign it as a VC-JWT (RS256, ES256, EdDSA) or with an embedded Data Integrity
  * proof (`eddsa-rdfc-2022`), verify badges step by step, and publish the issuer's revocation list.
  *
  * @packageDocumentation

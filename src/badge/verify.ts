@@ -175,8 +175,9 @@ const summary = (
 }
 
 /**
- * Verifies a badge, a VC-JWT (compact JWS) or a JSON credential with an embedded
- * `eddsa-rdfc-2022` proof (as an object or as JSON text), in the order of the OB 3.0 verifier:
+ * Verifies a badge, a VC-JWT (compact JWS; RS256, ES256 or EdDSA; the credential as its payload
+ * or in a `vc` claim) or a JSON credential with an embedded `eddsa-rdfc-2022` proof (an array or
+ * one object; the credential as an object or as JSON text), in the order of the OB 3.0 verifier:
  * `parse` (plain JSON, copied, with no member named `__proto__`: `PrototypeMember`), `schema`
  * (the official JSON Schema, a subject identified, and every link safe to render: `UnsafeLink`
  * for `javascript:`, `file:`, a `data:` URI other than a raster image or evidence, or
