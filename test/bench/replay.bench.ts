@@ -5,16 +5,18 @@
  * - decode: `EnrollmentEvent.decode` of every parsed line (which checks and deep-freezes it) vs
  *   `JSON.parse` of the lines.
  * - whole-log fold: `foldEnrollments` of the interleaved log vs a mutable fold into a Map.
- * - per-stream fold: `foldEnrollment` of each stream vs the mutable fold of each stream.
+ * - per-stream fold: `foldEnrollment` of each stream vs the mutable fold of each stream, and vs
+ *   the lean mutable fold (lean-fold.ts), which tracks only what the state is for (status, hours
+ *   per module and mode, modules, courses, attempts with grades, the capstone, the award).
  * - memory: the heap held by the 25,000 folded states, library vs baseline.
  * - for scale, no goal: the whole replay (parse, decode, fold), library vs parse and mutable fold.
  *
  * The folds run on decoded events, as a replay from a store does. Each round parses and decodes
- * the log twice (the first copy's times are the decode row's): the library folds one copy and the
- * baseline the other, so neither reads objects the other has just brought into the cache or
- * changed. Whole-log folds run twice a side each round, in the order A B B A (A alternating from
+ * the log three times (the first copy's times are the decode row's): the library folds one copy,
+ * the mutable baseline another and the lean baseline the third (per stream), so none reads objects
+ * another has just brought into the cache or changed. Whole-log folds run twice a side each round, in the order A B B A (A alternating from
  * round to round), after one untimed fold a side, and the row takes the median of the timed ones;
- * the per-stream folds alternate every 500 streams; so a slow moment of a shared machine falls on
+ * the per-stream folds take turns every 500 streams, in a rotating order; so a slow moment of a shared machine falls on
  * both. Warm-up first, then `BENCH_ROUNDS` rounds (5), and medians.
  * Correctness guards run first and throw `GuardFailed`.
  */
@@ -29,6 +31,7 @@ import {
 import { isDeeplyFrozen } from '../../src/testing/index.js'
 import { loadLog, prng, type Log } from './log.js'
 import { collect, heapAfterGc, median, spread, timed } from './measure.js'
+import { leanFacts, leanMutableFold, plainLean, type LeanState } from './lean-fold.js'
 import { mutableFold, mutableFoldAll } from './mutable-fold.js'
 import { guard, GuardFailed, ms, perSecond, type Benchmark, type Row } from './report.js'
 
@@ -74,45 +77,61 @@ const byStream = (events: ReadonlyArray<EnrollmentEvent>): EnrollmentEvent[][] =
 
 const chunk = 500
 
+/** Each per-stream fold's total time, in milliseconds. */
+interface StreamTimes {
+  readonly library: number
+  readonly baseline: number
+  readonly lean: number
+}
+
 /**
- * Folds every stream, the library's copy with `foldEnrollment` and the baseline's with the mutable
- * fold, 500 streams at a time, alternating which goes first. Returns each side's total time.
+ * Folds every stream, the library's copy with `foldEnrollment`, the baseline's with the mutable
+ * fold and the lean copy with the lean mutable fold, 500 streams at a time, each side first, second
+ * and third in turn. Returns each side's total time.
  */
 const foldStreams = (
   library: ReadonlyArray<EnrollmentEvent[]>,
   baseline: ReadonlyArray<EnrollmentEvent[]>,
-): { readonly library: number; readonly baseline: number } => {
+  lean: ReadonlyArray<EnrollmentEvent[]>,
+): StreamTimes => {
   const libraryStates = new Array<EnrollmentState>(library.length)
   const baselineStates = new Array<EnrollmentState>(baseline.length)
-  let libraryMillis = 0
-  let baselineMillis = 0
-  // Two loops rather than one taking the fold as an argument: each call site stays monomorphic.
-  const libraryChunk = (from: number, to: number) => {
-    const started = performance.now()
-    for (let i = from; i < to; i++) libraryStates[i] = foldEnrollment(library[i] ?? [])
-    libraryMillis += performance.now() - started
+  const leanStates = new Array<LeanState>(lean.length)
+  const millis = { library: 0, baseline: 0, lean: 0 }
+  // One loop per side rather than one taking the fold as an argument: each call site stays
+  // monomorphic.
+  const sides = {
+    library: (from: number, to: number) => {
+      const started = performance.now()
+      for (let i = from; i < to; i++) libraryStates[i] = foldEnrollment(library[i] ?? [])
+      millis.library += performance.now() - started
+    },
+    baseline: (from: number, to: number) => {
+      const started = performance.now()
+      for (let i = from; i < to; i++) baselineStates[i] = mutableFold(baseline[i] ?? [])
+      millis.baseline += performance.now() - started
+    },
+    lean: (from: number, to: number) => {
+      const started = performance.now()
+      for (let i = from; i < to; i++) leanStates[i] = leanMutableFold(lean[i] ?? [])
+      millis.lean += performance.now() - started
+    },
   }
-  const baselineChunk = (from: number, to: number) => {
-    const started = performance.now()
-    for (let i = from; i < to; i++) baselineStates[i] = mutableFold(baseline[i] ?? [])
-    baselineMillis += performance.now() - started
-  }
+  const orders = [
+    ['library', 'baseline', 'lean'],
+    ['baseline', 'lean', 'library'],
+    ['lean', 'library', 'baseline'],
+  ] as const
   collect()
   for (let from = 0; from < library.length; from += chunk) {
     const to = Math.min(library.length, from + chunk)
-    if ((from / chunk) % 2 === 0) {
-      libraryChunk(from, to)
-      baselineChunk(from, to)
-    } else {
-      baselineChunk(from, to)
-      libraryChunk(from, to)
-    }
+    for (const side of orders[(from / chunk) % orders.length] ?? []) sides[side](from, to)
   }
   guard(
-    libraryStates.length === baselineStates.length,
+    libraryStates.length === baselineStates.length && libraryStates.length === leanStates.length,
     'per-stream folds gave different numbers of states',
   )
-  return { library: libraryMillis, baseline: baselineMillis }
+  return millis
 }
 
 // -------------------------------------------------------------------------------------
@@ -165,6 +184,11 @@ const checkSubject = (replay: Log): void => {
     sameValue(state, base.get(id), `whole-log states of ${id} (library vs baseline)`)
     sameValue(foldEnrollment(stream), state, `per-stream vs whole-log library state of ${id}`)
     sameValue(mutableFold(stream), state, `per-stream baseline vs library state of ${id}`)
+    sameValue(
+      plainLean(leanMutableFold(stream)),
+      leanFacts(state as EnrollmentState),
+      `facts of the lean baseline vs library state of ${id}`,
+    )
     const fromUndecoded = foldEnrollment(undecoded[index] ?? [])
     guard(
       isDeeplyFrozen(fromUndecoded),
@@ -175,8 +199,9 @@ const checkSubject = (replay: Log): void => {
   log(
     `guards: ${events.length.toLocaleString('en-US')} events decode to themselves, deeply ` +
       `frozen; status counts ${JSON.stringify(expected)} match; ${sampleSize} sampled streams ` +
-      `deep-equal (library whole-log = baseline = per-stream = per-stream of undecoded events), ` +
-      `library states deeply frozen`,
+      `deep-equal (library whole-log = baseline = per-stream = per-stream of undecoded events) ` +
+      `and hold the lean baseline's facts (status, hours, modules, courses, grades, capstone, ` +
+      `award), library states deeply frozen`,
   )
 }
 
@@ -191,9 +216,10 @@ const warmUp = (lines: ReadonlyArray<string>): void => {
   for (let i = 0; i < 2; i++) {
     const library = decodedLog(slice)
     const baseline = decodedLog(slice)
+    const lean = decodedLog(slice)
     mutableFoldAll(baseline)
     foldEnrollments(library)
-    foldStreams(byStream(library), byStream(baseline))
+    foldStreams(byStream(library), byStream(baseline), byStream(lean))
   }
 }
 
@@ -218,6 +244,7 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
     baselineAll: [] as number[],
     libraryStreams: [] as number[],
     baselineStreams: [] as number[],
+    leanStreams: [] as number[],
   }
   for (let round = 0; round < rounds; round++) {
     // Two copies of the log: the library's, whose parse and decode are timed (with no other log in
@@ -244,14 +271,20 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
     foldEnrollments(mine)
     for (const side of [a, b, b, a]) wholeLog[side]()
 
-    const streams = foldStreams(byStream(mine), byStream(theirs))
+    // The lean baseline's copy, decoded only now: the whole-log folds above hold two copies.
+    const streams = foldStreams(
+      byStream(mine),
+      byStream(theirs),
+      byStream(decodedLog(replay.lines)),
+    )
     t.libraryStreams.push(streams.library)
     t.baselineStreams.push(streams.baseline)
+    t.leanStreams.push(streams.lean)
     log(
       `round ${round + 1}/${rounds}: parse ${ms(parsed.millis)}, decode ` +
         `${ms(decoded.millis)}, whole-log ${t.libraryAll.slice(-2).map(ms).join(' / ')} vs ` +
         `${t.baselineAll.slice(-2).map(ms).join(' / ')}, per-stream ${ms(streams.library)} vs ` +
-        `${ms(streams.baseline)}`,
+        `${ms(streams.baseline)} (lean ${ms(streams.lean)})`,
     )
   }
 
@@ -276,14 +309,15 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
     `spread (max-min)/median over ${rounds} rounds: parse ${spread(t.parse).toFixed(0)}%, ` +
       `decode ${spread(t.decode).toFixed(0)}%, whole-log ${spread(t.libraryAll).toFixed(0)}% vs ` +
       `${spread(t.baselineAll).toFixed(0)}%, per-stream ${spread(t.libraryStreams).toFixed(0)}% ` +
-      `vs ${spread(t.baselineStreams).toFixed(0)}%`,
+      `vs ${spread(t.baselineStreams).toFixed(0)}% (lean ${spread(t.leanStreams).toFixed(0)}%)`,
   )
   const libraryAll = m(t.libraryAll)
   const ratios = (a: number[], b: number[]) => median(a.map((x, i) => x / (b[i] ?? NaN)))
   log(
     `median of paired ratios (folds next to each other in a round): whole-log ` +
       `${ratios(t.libraryAll, t.baselineAll).toFixed(2)}x, ` +
-      `per-stream ${ratios(t.libraryStreams, t.baselineStreams).toFixed(2)}x`,
+      `per-stream ${ratios(t.libraryStreams, t.baselineStreams).toFixed(2)}x, ` +
+      `per-stream vs lean ${ratios(t.libraryStreams, t.leanStreams).toFixed(2)}x`,
   )
   const replayMillis = m(t.parse) + m(t.decode) + libraryAll
   const baselineReplayMillis = m(t.parse) + m(t.baselineAll)
@@ -312,6 +346,13 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
       figure: perSecond(count, m(t.libraryStreams)),
       baseline: perSecond(count, m(t.baselineStreams)),
       ratio: m(t.libraryStreams) / m(t.baselineStreams),
+      goal: 1.3,
+    },
+    {
+      name: 'per-stream fold vs lean mutable fold',
+      figure: perSecond(count, m(t.libraryStreams)),
+      baseline: perSecond(count, m(t.leanStreams)),
+      ratio: m(t.libraryStreams) / m(t.leanStreams),
       goal: 1.3,
     },
     {
