@@ -10,10 +10,11 @@
 import type { Draft } from 'immer'
 import { evolveWith, foldByKey, foldWith } from '../decider.js'
 import { deepFreeze } from '../freeze.js'
-import { own, recordOf } from '../own.js'
+import { own } from '../own.js'
 import type { EnrollmentEvent, EnrollmentEventOf } from './events.js'
 import type { Requirements } from './requirements.js'
 import type { Scoring } from './assessment.js'
+import type { Scores } from './shared.js'
 import type {
   ArtifactAttempt,
   CapstoneAttempt,
@@ -42,17 +43,45 @@ export const notEnrolled = (): NotEnrolled => ({ status: 'notEnrolled' })
 const shared = <A extends object>(data: object, part: A, freeze: (part: A) => A = deepFreeze): A =>
   Object.isFrozen(data) ? part : freeze(part)
 
+/**
+ * The attempts of an EOLA before its first, and of the capstone before its first: one frozen empty
+ * list that every state shares. The first attempt replaces it with a list of one (`firstOf`), so
+ * a state holds no empty list of its own to allocate and freeze, and no list whose first push
+ * reserved room for 17.
+ */
+const noAttempts: never[] = Object.freeze([]) as never[]
+
+/** The `scores` of a capstone's grade or scoring (outcome only): one frozen object all share. */
+const noScores: Scores = Object.freeze({})
+
+/** Sets `record`'s own entry `key`, even `__proto__` (assigning it would set the prototype). */
+const setOwn = <V>(record: Record<string, V>, key: string, value: V): void => {
+  if (key === '__proto__') {
+    Object.defineProperty(record, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    })
+  } else record[key] = value
+}
+
+/** Adds `item` to `list`, a list of one replacing an empty list (which may be `noAttempts`). */
+const append = <A>(record: Record<string, A[]>, key: string, list: A[], item: A): void => {
+  if (list.length === 0) setOwn(record, key, [item])
+  else list.push(item)
+}
+
 const enrolled = ({ data }: EnrollmentEventOf<'EducatorEnrolled'>): Enrollment => {
   // Own entries, even for an id such as `__proto__` that an event written before ids were
-  // checked may hold: assigning one would set the record's prototype instead.
-  const credited: Enrollment['credited'] = recordOf(
-    data.requirements.modules.map((module) => module.id),
-    () => ({ faceToFace: 0, online: 0, homework: 0 }),
-  )
-  const artifacts: Enrollment['artifacts'] = recordOf(
-    data.requirements.eolas.map((eola) => eola.id),
-    () => [],
-  )
+  // checked may hold. Loops rather than `map` and a callback: this runs once per stream of a replay.
+  const { modules, eolas } = data.requirements
+  const credited: Enrollment['credited'] = {}
+  for (const module of modules) {
+    setOwn(credited, module.id, { faceToFace: 0, online: 0, homework: 0 })
+  }
+  const artifacts: Enrollment['artifacts'] = {}
+  for (const eola of eolas) setOwn(artifacts, eola.id, noAttempts)
   return {
     status: 'active',
     enrollmentId: data.enrollmentId,
@@ -67,7 +96,7 @@ const enrolled = ({ data }: EnrollmentEventOf<'EducatorEnrolled'>): Enrollment =
     completedModules: [],
     completedCourses: [],
     artifacts,
-    capstone: [],
+    capstone: noAttempts,
     credential: null,
     withdrawal: null,
     revocation: null,
@@ -156,7 +185,9 @@ const applyFact = (
       return
     case 'ArtifactSubmitted': {
       const { eolaId, attempt, evidence, reflection, at } = event.data
-      own(state.artifacts, eolaId)?.push({
+      const attempts = own(state.artifacts, eolaId)
+      if (attempts === undefined) return
+      append(state.artifacts, eolaId, attempts, {
         attempt,
         evidence: shared(event.data, evidence) as Draft<typeof evidence>,
         reflection,
@@ -201,7 +232,7 @@ const applyFact = (
     }
     case 'CapstoneSubmitted': {
       const { attempt, enactedEolaId, documentationUrl, reflection, nextSteps, at } = event.data
-      state.capstone.push({
+      const submitted: Draft<CapstoneAttempt> = {
         attempt,
         enactedEolaId,
         documentationUrl,
@@ -209,7 +240,9 @@ const applyFact = (
         nextSteps,
         submittedAt: at,
         grade: null,
-      })
+      }
+      if (state.capstone.length === 0) state.capstone = [submitted]
+      else state.capstone.push(submitted)
       return
     }
     case 'CapstoneGraded': {
@@ -218,7 +251,7 @@ const applyFact = (
       if (submitted !== undefined) {
         submitted.grade = Object.freeze({
           assessorId,
-          scores: Object.freeze({}),
+          scores: noScores,
           outcome,
           feedback,
           gradedAt: at,
@@ -231,7 +264,7 @@ const applyFact = (
       addScoring(state.capstone[attempt - 1], {
         round,
         assessorId,
-        scores: Object.freeze({}),
+        scores: noScores,
         outcome,
         feedback,
         scoredAt: at,
@@ -296,21 +329,28 @@ const absurd = (event: never): void => {
  */
 const freezeEnrollment = (state: EnrollmentState): EnrollmentState => {
   if (state.status === 'notEnrolled') return Object.freeze(state)
-  const { credited, artifacts } = state
-  for (const hours of Object.values(credited)) Object.freeze(hours)
-  for (const attempts of Object.values(artifacts)) {
-    for (const attempt of attempts) {
+  const { credited, artifacts, capstone } = state
+  for (const id in credited) Object.freeze(credited[id])
+  for (const id in artifacts) {
+    const attempts = artifacts[id] as ReadonlyArray<ArtifactAttempt>
+    if (attempts === noAttempts) continue
+    for (let i = 0; i < attempts.length; i++) {
+      const attempt = attempts[i] as ArtifactAttempt
       if (attempt.scorings !== undefined) Object.freeze(attempt.scorings)
       Object.freeze(attempt)
     }
     Object.freeze(attempts)
   }
-  for (const attempt of state.capstone) Object.freeze(attempt)
+  for (let i = 0; i < capstone.length; i++) {
+    const attempt = capstone[i] as CapstoneAttempt
+    if (attempt.scorings !== undefined) Object.freeze(attempt.scorings)
+    Object.freeze(attempt)
+  }
   Object.freeze(credited)
   Object.freeze(state.completedModules)
   Object.freeze(state.completedCourses)
   Object.freeze(artifacts)
-  Object.freeze(state.capstone)
+  Object.freeze(capstone)
   return Object.freeze(state)
 }
 
@@ -394,7 +434,27 @@ export const evolveEnrollment = evolveWith(applyEnrollmentEvent)
 export const foldEnrollment: (
   events: Iterable<EnrollmentEvent>,
   state?: EnrollmentState,
-) => EnrollmentState = foldWith(applyOwnEvent, notEnrolled, freezeEnrollment)
+) => EnrollmentState = (events, state) =>
+  state === undefined ? foldStream(events) : foldOnto(events, state)
+
+/**
+ * Folds a stream from the initial state: one loop over the events on a private state, frozen once
+ * at the end. It is `foldWith`'s private fold written out for the enrollment, so that its loop and
+ * its call of the recipe are this fold's own: `foldWith`'s loop is one function for every
+ * decider's fold, and what it learns of one decider's recipe slows it for another's.
+ */
+const foldStream = (events: Iterable<EnrollmentEvent>): EnrollmentState => {
+  let state: Enrollment | undefined
+  for (const event of events) {
+    if (state !== undefined) {
+      if (event.type !== 'EducatorEnrolled') applyFact(state as Draft<Enrollment>, event)
+    } else if (event.type === 'EducatorEnrolled') state = enrolled(event)
+  }
+  return state === undefined ? Object.freeze(notEnrolled()) : freezeEnrollment(state)
+}
+
+/** Folds on from a state that callers may hold: within one `produce`, leaving it untouched. */
+const foldOnto = foldWith(applyOwnEvent, notEnrolled, freezeEnrollment)
 
 /**
  * Folds an interleaved log of many enrollments into each one's state, by enrollment id, in one
