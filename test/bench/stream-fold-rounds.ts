@@ -1,6 +1,6 @@
 /**
  * A quick, focused measure of the per-stream fold, for working on `foldEnrollment`: the replay log
- * (`BENCH_ENROLLMENTS`, 2,000 by default) decoded into three copies, one per fold, and
+ * (`BENCH_ENROLLMENTS`, 2,000 by default) decoded into three copies, one per fold in turn, and
  * `BENCH_ROUNDS` (15) rounds of folding every stream with `foldEnrollment`, `mutableFold` and
  * `leanMutableFold`, 250 streams at a time in a rotating order. Prints each side's median time
  * and the medians and spreads of the per-round ratios. Not a `*.bench.ts`: `npm run bench` does
@@ -35,9 +35,13 @@ const decodedStreams = (lines: ReadonlyArray<string>): EnrollmentEvent[][] => {
 }
 
 const replay = await loadLog({ enrollments })
-const library = decodedStreams(replay.lines)
-const full = decodedStreams(replay.lines)
-const lean = decodedStreams(replay.lines)
+/** Three copies, one per fold, taken in turn from round to round: the copies are not alike. */
+const copies = [1, 2, 3].map(() => decodedStreams(replay.lines))
+let [library, full, lean] = copies as [
+  EnrollmentEvent[][],
+  EnrollmentEvent[][],
+  EnrollmentEvent[][],
+]
 const libraryStates = new Array<EnrollmentState>(library.length)
 const fullStates = new Array<EnrollmentState>(full.length)
 const leanStates = new Array<LeanState>(lean.length)
@@ -79,7 +83,11 @@ const orders = [
   ['full', 'lean', 'library'],
 ] as const
 
+let roundsRun = 0
 const round = () => {
+  const copy = (side: number) => copies[(roundsRun + side) % copies.length] ?? []
+  ;[library, full, lean] = [copy(0), copy(1), copy(2)]
+  roundsRun++
   times.library = times.full = times.lean = 0
   collect()
   for (let from = 0, c = 0; from < library.length; from += chunk, c++) {
