@@ -1,7 +1,8 @@
 /**
- * The statements of an append. One statement holds at most 65,535 parameters, so a batch is
- * inserted in chunks of `rowsPerStatement` rows (3 parameters each), all in one transaction; a
- * batch of one chunk is a single statement, which PostgreSQL runs as its own transaction.
+ * The statements of an append, and of a reader's wait for the appends in flight. One statement
+ * holds at most 65,535 parameters, so a batch is inserted in chunks of `rowsPerStatement` rows (3
+ * parameters each), all in one transaction; a batch of one chunk is a single statement, which
+ * PostgreSQL runs as its own transaction.
  *
  * @internal
  * @packageDocumentation
@@ -11,8 +12,8 @@ import type { EventToAppend } from '../store/recorded-event.js'
 /** The most parameters PostgreSQL's protocol allows in one statement. */
 export const maxParameters = 65_535
 
-/** Parameters every insert has besides its rows' (base position, stream, base version). */
-const fixedParameters = 3
+/** Parameters every insert has besides its rows' (stream, base version). */
+const fixedParameters = 2
 
 /**
  * Rows of one insert, 3 parameters each (type, data, metadata). Up to 21,844 would fit the
@@ -43,18 +44,28 @@ export const encode = (events: ReadonlyArray<EventToAppend>): EncodedEvent[] =>
   }))
 
 /**
- * What an append's statement returns: one row, for its first event (`position`, `version`,
- * `recorded_at`). The others follow at consecutive positions and versions, with the same time:
- * returning one row instead of one per event saves converting them (measured: RETURNING every
- * row made a 1-event INSERT on PGlite 1.4x slower).
+ * What an append's statements return: the positions of its events, in version order (one for a
+ * single event), the first event's `version`, and `recorded_at`. Positions come from a sequence:
+ * increasing within an append, but not always consecutive (another append may take some between).
  */
-export interface FirstInserted {
-  readonly position: unknown
+export interface Inserted {
+  readonly positions: ReadonlyArray<unknown>
   readonly version: unknown
   readonly recorded_at: unknown
 }
 
-/** `(1, $4::text, $5::jsonb, $6::jsonb), (2, $7, $8, $9), ...`, pushing the parameters. */
+/** The sequence positions come from (migration 3). */
+export const positionSequence = (s: string): string => `${s}.events_position`
+
+/**
+ * The transaction's id, assigned before any position is taken: a reader that waits for the
+ * writers it saw in flight (see `writersStatement`) relies on every position being taken inside
+ * a transaction that already holds its lock on the table, and taking the id first keeps a
+ * statement's position after its lock and its id, whatever the plan.
+ */
+const transactionId = `pg_current_xact_id()`
+
+/** `(1, $3::text, $4::jsonb, $5::jsonb), (2, $6, $7, $8), ...`, pushing the parameters. */
 const values = (events: ReadonlyArray<EncodedEvent>, params: unknown[]): string => {
   const rows: string[] = []
   events.forEach((event, i) => {
@@ -71,9 +82,10 @@ const values = (events: ReadonlyArray<EncodedEvent>, params: unknown[]): string 
 
 /**
  * The whole append in one statement, for a stream expected at `expectedVersion` (a number): it
- * reserves positions by moving the head of the log (whose row lock it keeps until it commits),
- * and inserts nothing unless version `expectedVersion` exists (or is 0). A stream that is ahead
- * fails the unique (stream_id, version) constraint instead.
+ * inserts nothing unless version `expectedVersion` exists (or is 0), and a stream that is ahead
+ * fails the unique (stream_id, version) constraint instead. Positions come from the sequence, in
+ * version order (PostgreSQL evaluates a volatile function of the select list after its ORDER BY),
+ * after the transaction's id (a materialized CTE, scanned before the row is projected).
  */
 export const appendStatement = (
   s: string,
@@ -81,66 +93,106 @@ export const appendStatement = (
   expectedVersion: number,
   events: ReadonlyArray<EncodedEvent>,
 ): Statement => {
-  const params: unknown[] = [events.length, streamId, expectedVersion]
-  // One event (the common case) goes without the VALUES list: 10-15% faster, measured.
+  const params: unknown[] = [streamId, expectedVersion]
+  const tx = `tx AS MATERIALIZED (
+        SELECT ${transactionId} AS id WHERE $2::int = 0 OR EXISTS (
+          SELECT 1 FROM ${s}.events WHERE stream_id = $1::text AND version = $2::int))`
+  const insert = `INSERT INTO ${s}.events (position, stream_id, version, type, data, metadata)`
   const [only] = events
-  const source =
-    events.length === 1 && only !== undefined
-      ? (params.push(only.type, only.data, only.metadata),
-        `SELECT head.base + 1, $2::text, $3::int + 1, $4::text, $5::jsonb, $6::jsonb FROM head`)
-      : `SELECT head.base + v.i, $2::text, $3::int + v.i, v.type, v.data, v.metadata
-         FROM head, (VALUES ${values(events, params)}) AS v (i, type, data, metadata)`
-  const head = `head AS (
-        UPDATE ${s}.log_head SET position = position + $1::int
-        WHERE id AND ($3::int = 0 OR EXISTS (
-          SELECT 1 FROM ${s}.events WHERE stream_id = $2::text AND version = $3::int))
-        RETURNING position - $1::int AS base
-      )`
-  const insert = `INSERT INTO ${s}.events (position, stream_id, version, type, data, metadata)
-      ${source}`
-  return {
-    text:
-      events.length === 1
-        ? `WITH ${head} ${insert} RETURNING position, version, recorded_at`
-        : `WITH ${head}, inserted AS (${insert} RETURNING 1)
-           SELECT head.base + 1 AS position, $3::int + 1 AS version, now() AS recorded_at
-           FROM head WHERE EXISTS (SELECT 1 FROM inserted)`,
-    params,
+  // One event (the common case) goes without the VALUES list: 10-15% faster, measured.
+  if (events.length === 1 && only !== undefined) {
+    params.push(only.type, only.data, only.metadata)
+    return {
+      text: `WITH ${tx} ${insert}
+        SELECT nextval('${positionSequence(s)}'), $1::text, $2::int + 1, $3::text, $4::jsonb, $5::jsonb
+        FROM tx WHERE tx.id IS NOT NULL
+        RETURNING ARRAY[position] AS positions, version, recorded_at`,
+      params,
+    }
   }
-}
-
-/** Inserts one chunk at known positions and versions (inside a transaction holding the head). */
-export const insertStatement = (
-  s: string,
-  streamId: string,
-  basePosition: number,
-  baseVersion: number,
-  events: ReadonlyArray<EncodedEvent>,
-): Statement => {
-  const params: unknown[] = [basePosition, streamId, baseVersion]
   const rows = values(events, params)
   return {
-    text: `INSERT INTO ${s}.events (position, stream_id, version, type, data, metadata)
-      SELECT $1::bigint + v.i, $2::text, $3::int + v.i, v.type, v.data, v.metadata
-      FROM (VALUES ${rows}) AS v (i, type, data, metadata)`,
+    text: `WITH ${tx}, inserted AS (${insert}
+        SELECT nextval('${positionSequence(s)}'), $1::text, $2::int + v.i, v.type, v.data, v.metadata
+        FROM tx, (VALUES ${rows}) AS v (i, type, data, metadata)
+        WHERE tx.id IS NOT NULL ORDER BY v.i
+        RETURNING position, version, recorded_at)
+      SELECT array_agg(position ORDER BY version) AS positions, min(version) AS version,
+        min(recorded_at) AS recorded_at
+      FROM inserted HAVING count(*) > 0`,
     params,
   }
 }
 
 /**
- * Moves the head of the log by `count` and returns where it was, and the transaction's time:
- * takes the head's row lock.
+ * Inserts one chunk at known versions, positions from the sequence in version order (inside a
+ * transaction whose id is assigned, see `transactionStatement`).
  */
-export const reserveStatement = (s: string, count: number): Statement => ({
-  text: `UPDATE ${s}.log_head SET position = position + $1::int WHERE id
-    RETURNING position - $1::int AS base, now() AS recorded_at`,
-  params: [count],
+export const insertStatement = (
+  s: string,
+  streamId: string,
+  baseVersion: number,
+  events: ReadonlyArray<EncodedEvent>,
+): Statement => {
+  const params: unknown[] = [streamId, baseVersion]
+  const rows = values(events, params)
+  return {
+    text: `WITH inserted AS (
+        INSERT INTO ${s}.events (position, stream_id, version, type, data, metadata)
+        SELECT nextval('${positionSequence(s)}'), $1::text, $2::int + v.i, v.type, v.data, v.metadata
+        FROM (VALUES ${rows}) AS v (i, type, data, metadata) ORDER BY v.i
+        RETURNING position, version, recorded_at)
+      SELECT array_agg(position ORDER BY version) AS positions, min(version) AS version,
+        min(recorded_at) AS recorded_at
+      FROM inserted`,
+    params,
+  }
+}
+
+/**
+ * The first statement of an append's transaction: assigns its id (before any position), takes
+ * the stream's transaction lock (so appends at `'any'` and large batches to one stream take turns
+ * instead of failing each other), and returns the transaction's time.
+ */
+export const transactionStatement = (s: string, streamId: string): Statement => ({
+  text: `SELECT ${transactionId} AS id, pg_advisory_xact_lock(hashtextextended($1, 0)) AS locked,
+      now() AS recorded_at`,
+  params: [`${s}.${streamId}`],
 })
 
 /** The stream's version: its highest, through the unique index. */
 export const versionStatement = (s: string, streamId: string): Statement => ({
   text: `SELECT coalesce(max(version), 0) AS version FROM ${s}.events WHERE stream_id = $1`,
   params: [streamId],
+})
+
+/**
+ * The highest position taken so far, as text (it may be past 2^53 - 1 once an append was refused
+ * there): every position at or below it was taken by a transaction that already held its lock on
+ * the table.
+ */
+export const highestPositionStatement = (s: string): Statement => ({
+  text: `SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS position
+    FROM ${positionSequence(s)}`,
+  params: [],
+})
+
+/**
+ * The transactions (other than this session's) that hold a writer's lock on the events table:
+ * any that took a position not yet visible is among them.
+ */
+export const writersStatement = (s: string): Statement => ({
+  text: `SELECT coalesce(array_agg(DISTINCT virtualtransaction), '{}') AS writers FROM pg_locks
+    WHERE locktype = 'relation' AND relation = '${s}.events'::regclass
+      AND mode = 'RowExclusiveLock' AND pid IS DISTINCT FROM pg_backend_pid()`,
+  params: [],
+})
+
+/** Which of those transactions are still running. */
+export const runningStatement = (writers: ReadonlyArray<string>): Statement => ({
+  text: `SELECT coalesce(array_agg(virtualxid), '{}') AS running FROM pg_locks
+    WHERE locktype = 'virtualxid' AND virtualxid = ANY($1::text[])`,
+  params: [writers],
 })
 
 /** Splits a batch into chunks that each fit in one statement. */

@@ -44,6 +44,13 @@ export interface SqlDatabase extends Queryable {
 const isPGliteLike = (client: PostgresClient): client is PGliteLike =>
   typeof (client as Partial<PGliteLike>).transaction === 'function'
 
+/**
+ * Whether the client is a PGlite (one connection: one statement or transaction at a time).
+ *
+ * @internal
+ */
+export const isPGlite = (client: PostgresClient): boolean => isPGliteLike(client)
+
 const isPoolLike = (client: PostgresClient): client is PoolLike =>
   typeof (client as Partial<PoolLike>).connect === 'function'
 

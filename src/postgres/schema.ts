@@ -158,6 +158,16 @@ const migrations = (s: string): ReadonlyArray<string> => [
      updated_at timestamptz NOT NULL DEFAULT now(),
      PRIMARY KEY (name, partition)
    );`,
+  // 3: positions from a sequence, so appends to different streams no longer wait for each other
+  // (the head row serialized them until commit); readers on a server read only below the
+  // positions every writer still in flight could hold (src/postgres/store.ts, docs/stores.md).
+  // The head row stays: moving it (a bulk load by SQL) moves the sequence with it, and an older
+  // writer, which takes positions from it, is refused once the sequence is past it.
+  `CREATE SEQUENCE ${s}.events_position AS bigint MINVALUE 1;
+   SELECT setval('${s}.events_position', greatest(position, 1), position > 0) FROM ${s}.log_head;
+   CREATE FUNCTION ${s}.log_head_moved() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE last bigint; BEGIN SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO last FROM ${s}.events_position; IF NEW.position < last THEN RAISE EXCEPTION 'the head row of % is behind its sequence: positions come from the sequence events_position since migration 3, and an older microcred writer takes them from the head row; upgrade it', TG_TABLE_SCHEMA USING ERRCODE = '55000'; END IF; IF NEW.position > 0 THEN PERFORM setval('${s}.events_position', NEW.position, true); END IF; RETURN NEW; END $$;
+   CREATE TRIGGER log_head_moved AFTER UPDATE ON ${s}.log_head
+     FOR EACH ROW EXECUTE FUNCTION ${s}.log_head_moved();`,
 ]
 
 /** Runs the migrations a schema has not had yet, under a lock so two migrators take turns. */

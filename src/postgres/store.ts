@@ -14,14 +14,17 @@ import {
   appendStatement,
   chunks,
   encode,
+  highestPositionStatement,
   insertStatement,
+  runningStatement,
+  transactionStatement,
   type EncodedEvent,
-  type FirstInserted,
-  reserveStatement,
+  type Inserted,
   rowsPerStatement,
   versionStatement,
+  writersStatement,
 } from './append-sql.js'
-import { sqlDatabase, sqlState, type PostgresClient, type Queryable } from './client.js'
+import { isPGlite, sqlDatabase, sqlState, type PostgresClient, type Queryable } from './client.js'
 import { eventColumns, int8ToNumber, isoString, toRecordedEvent, type EventRow } from './rows.js'
 
 import { maxPosition, quotedSchema, type SchemaOptions } from './schema.js'
@@ -59,24 +62,29 @@ const explain = (error: unknown, streamId: string): unknown => {
 }
 
 /**
- * The events of an append as recorded, at consecutive positions and versions from the first
- * event's, with the append's time. Their `data` and `metadata` are the caller's own objects,
- * which `checkBatch` found to be plain JSON: the database holds its own copy, so nothing the
- * caller does to them later changes what was stored (parsing the sent text back instead cost
- * 3.3 µs an event, about 8% of a batched append on the server).
+ * The events of an append as recorded, at the positions the statements returned (in version
+ * order) and consecutive versions from the first event's, with the append's time. Their `data`
+ * and `metadata` are the caller's own objects, which `checkBatch` found to be plain JSON: the
+ * database holds its own copy, so nothing the caller does to them later changes what was stored
+ * (parsing the sent text back instead cost 3.3 µs an event, about 8% of a batched append on the
+ * server).
  */
 const recordedEvents = (
   streamId: string,
   batch: ReadonlyArray<EventToAppend>,
-  first: FirstInserted,
+  inserted: Inserted,
 ): RecordedEvent[] => {
-  const position = int8ToNumber(first.position)
-  const version = int8ToNumber(first.version, 'version')
-  const recordedAt = isoString(first.recorded_at)
+  const version = int8ToNumber(inserted.version, 'version')
+  const recordedAt = isoString(inserted.recorded_at)
+  if (inserted.positions.length !== batch.length) {
+    throw new Error(
+      `the database returned ${inserted.positions.length} positions for an append of ${batch.length} events`,
+    )
+  }
   return batch.map((event, i) => ({
     streamId,
     version: version + i,
-    position: position + i,
+    position: int8ToNumber(inserted.positions[i]),
     type: event.type,
     data: event.data,
     metadata: event.metadata,
@@ -84,15 +92,27 @@ const recordedEvents = (
   }))
 }
 
+/** Positions as one array whatever the driver returned (`pg` may give `{1,2}` text for int8[]). */
+const positionsOf = (value: unknown): ReadonlyArray<unknown> =>
+  Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+          .filter((p) => p !== '')
+      : []
+
 const lastVersion = (recorded: ReadonlyArray<RecordedEvent>) =>
   recorded[recorded.length - 1]?.version ?? 0
 
 /**
  * An event store on PostgreSQL, through a `pg` `Pool` (a server) or a `PGlite` (in-process), in
  * `schema` (default `microcred`), which `migrate` must have created. Appends are atomic; the
- * unique (stream_id, version) constraint enforces the expected version, and every append holds
- * the head of the log until it commits, so `readAll` never skips an event. Failures of the
- * database itself (a lost connection) reject.
+ * unique (stream_id, version) constraint enforces the expected version; positions come from a
+ * sequence, so appends to different streams do not wait for each other, and `readAll` reads only
+ * up to the positions no append in flight can still fill, so it never skips an event. Failures of
+ * the database itself (a lost connection) reject.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -128,6 +148,7 @@ export const createPostgresEventStore = (
   options: PostgresEventStoreOptions = {},
 ): EventStore => {
   const db = sqlDatabase(client)
+  const pglite = isPGlite(client)
   const s = quotedSchema(options.schema)
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 1000))
 
@@ -136,44 +157,76 @@ export const createPostgresEventStore = (
     streamId: string,
     events: ReadonlyArray<EncodedEvent>,
     expected: number,
-  ): Promise<FirstInserted | undefined> => {
+  ): Promise<Inserted | undefined> => {
     const { text, params } = appendStatement(s, streamId, expected, events)
     try {
       const result = await db.query(text, params)
-      return result.rows[0] as FirstInserted | undefined
+      const row = result.rows[0] as Inserted | undefined
+      return row === undefined ? undefined : { ...row, positions: positionsOf(row.positions) }
     } catch (error) {
       if (sqlState(error) === '23505') return undefined
       throw explain(error, streamId)
     }
   }
 
-  /** Any batch, any expectation: a transaction that holds the head before it reads the stream. */
+  /**
+   * Any batch, any expectation: a transaction that takes the stream's lock before it reads the
+   * stream's version. An append in one statement does not take that lock: if one wins the race,
+   * the unique (stream_id, version) constraint refuses this one, which then reports the stream's
+   * version and may try again.
+   */
   const appendInTransaction = async (
     streamId: string,
     events: ReadonlyArray<EncodedEvent>,
     expected: ExpectedVersion,
-  ): Promise<FirstInserted | Conflict> => {
+  ): Promise<Inserted | Conflict | undefined> => {
     try {
       return await db.transaction(async (tx) => {
-        const reserve = reserveStatement(s, events.length)
-        const reserved = await tx.query(reserve.text, reserve.params)
-        const head = reserved.rows[0] as { base: unknown; recorded_at: unknown }
-        const base = int8ToNumber(head.base)
-        // Holding the head, no other append is in flight: this read is exact.
+        const begin = transactionStatement(s, streamId)
+        const started = await tx.query(begin.text, begin.params)
+        const recordedAt = (started.rows[0] as { recorded_at: unknown }).recorded_at
         const current = await versionOf(tx, s, streamId)
         if (!satisfiesExpectedVersion(expected, current)) throw new Conflict(current)
+        const positions: unknown[] = []
         let offset = 0
         for (const chunk of chunks(events, rowsPerStatement)) {
-          const insert = insertStatement(s, streamId, base + offset, current + offset, chunk)
-          await tx.query(insert.text, insert.params)
+          const insert = insertStatement(s, streamId, current + offset, chunk)
+          const inserted = await tx.query(insert.text, insert.params)
+          positions.push(...positionsOf((inserted.rows[0] as Inserted).positions))
           offset += chunk.length
         }
-        return { position: base + 1, version: current + 1, recorded_at: head.recorded_at }
+        return { positions, version: current + 1, recorded_at: recordedAt }
       })
     } catch (error) {
       if (error instanceof Conflict) return error
+      if (sqlState(error) === '23505') return undefined
       throw explain(error, streamId)
     }
+  }
+
+  /**
+   * The highest position a reader may read up to now (as text; `null`: all): every position at or
+   * below it is committed or will never be. On a server, a position is taken by a transaction that already holds its
+   * lock on the events table; so once the transactions holding it when the highest position was
+   * read have ended, every position up to it is settled. PGlite runs one statement or transaction
+   * at a time: what is taken is committed.
+   */
+  const settledPosition = async (): Promise<string | null> => {
+    if (pglite) return null
+    const highest = highestPositionStatement(s)
+    const { position } = (await db.query(highest.text, highest.params)).rows[0] as {
+      position: string
+    }
+    const listed = writersStatement(s)
+    let writers = ((await db.query(listed.text, listed.params)).rows[0] as { writers: unknown })
+      .writers as ReadonlyArray<string>
+    for (let wait = 1; writers.length > 0; wait = Math.min(wait * 2, 20)) {
+      await new Promise((resolve) => setTimeout(resolve, wait))
+      const running = runningStatement(writers)
+      writers = ((await db.query(running.text, running.params)).rows[0] as { running: unknown })
+        .running as ReadonlyArray<string>
+    }
+    return position
   }
 
   const store: EventStore = {
@@ -222,11 +275,15 @@ export const createPostgresEventStore = (
     readAll: async function* ({ after = 0, limit = Number.POSITIVE_INFINITY } = {}) {
       let last = Math.max(0, Math.floor(after))
       let remaining = limit
+      // Nothing past the settled position: an append still in flight may hold a lower one.
+      const settled = await settledPosition()
       while (remaining > 0) {
         const page = Math.min(pageSize, remaining)
         const result = await db.query(
-          `SELECT ${eventColumns} FROM ${s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
-          [last, page],
+          `SELECT ${eventColumns} FROM ${s}.events
+           WHERE position > $1 AND ($3::bigint IS NULL OR position <= $3::bigint)
+           ORDER BY position LIMIT $2`,
+          [last, page, settled],
         )
         const rows = result.rows as EventRow[]
         for (const row of rows) {
