@@ -84,8 +84,10 @@ const values = (events: ReadonlyArray<EncodedEvent>, params: unknown[]): string 
  * The whole append in one statement, for a stream expected at `expectedVersion` (a number): it
  * inserts nothing unless version `expectedVersion` exists (or is 0), and a stream that is ahead
  * fails the unique (stream_id, version) constraint instead. Positions come from the sequence, in
- * version order (PostgreSQL evaluates a volatile function of the select list after its ORDER BY),
- * after the transaction's id (a materialized CTE, scanned before the row is projected).
+ * version order (the rows of a `VALUES` list are scanned, and their select list evaluated, in list
+ * order; a one-row CTE joined to it cannot reorder them: an `ORDER BY v.i` that would say so made
+ * a 40-event append 1.6x slower on PGlite, and `recordedEvents` checks the order), after the
+ * transaction's id (a materialized CTE, scanned before any row is projected).
  */
 export const appendStatement = (
   s: string,
@@ -115,7 +117,7 @@ export const appendStatement = (
     text: `WITH ${tx}, inserted AS (${insert}
         SELECT nextval('${positionSequence(s)}'), $1::text, $2::int + v.i, v.type, v.data, v.metadata
         FROM tx, (VALUES ${rows}) AS v (i, type, data, metadata)
-        WHERE tx.id IS NOT NULL ORDER BY v.i
+        WHERE tx.id IS NOT NULL
         RETURNING position, version, recorded_at)
       SELECT array_agg(position ORDER BY version) AS positions, min(version) AS version,
         min(recorded_at) AS recorded_at
@@ -140,7 +142,7 @@ export const insertStatement = (
     text: `WITH inserted AS (
         INSERT INTO ${s}.events (position, stream_id, version, type, data, metadata)
         SELECT nextval('${positionSequence(s)}'), $1::text, $2::int + v.i, v.type, v.data, v.metadata
-        FROM (VALUES ${rows}) AS v (i, type, data, metadata) ORDER BY v.i
+        FROM (VALUES ${rows}) AS v (i, type, data, metadata)
         RETURNING position, version, recorded_at)
       SELECT array_agg(position ORDER BY version) AS positions, min(version) AS version,
         min(recorded_at) AS recorded_at

@@ -81,10 +81,19 @@ const recordedEvents = (
       `the database returned ${inserted.positions.length} positions for an append of ${batch.length} events`,
     )
   }
+  const positions = inserted.positions.map((position) => int8ToNumber(position))
+  // Positions follow versions within an append (see appendStatement): should a plan ever break
+  // that, say so rather than hand out a stream whose order the log contradicts.
+  if (positions.some((position, i) => i > 0 && position <= (positions[i - 1] as number))) {
+    throw new Error(
+      `the database gave the events of an append to stream '${streamId}' positions out of version order (${positions.join(', ')}); ` +
+        'the append is stored: report this, and rebuild the projections of that stream',
+    )
+  }
   return batch.map((event, i) => ({
     streamId,
     version: version + i,
-    position: int8ToNumber(inserted.positions[i]),
+    position: positions[i] as number,
     type: event.type,
     data: event.data,
     metadata: event.metadata,
