@@ -66,9 +66,13 @@ const setOwn = <V>(record: Record<string, V>, key: string, value: V): void => {
   } else record[key] = value
 }
 
-/** Adds `item` to `list`, a list of one replacing an empty list (which may be `noAttempts`). */
+/**
+ * Adds `item` to `list`: a list of one replaces the shared `noAttempts` (in a fold's private
+ * state); any other list, an immer draft of `noAttempts` among them, takes the push (immer copies
+ * on write, and an own entry `__proto__` of a draft cannot be redefined).
+ */
 const append = <A>(record: Record<string, A[]>, key: string, list: A[], item: A): void => {
-  if (list.length === 0) setOwn(record, key, [item])
+  if (list === noAttempts) setOwn(record, key, [item])
   else list.push(item)
 }
 
