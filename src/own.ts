@@ -25,16 +25,18 @@ export const recordOf = <V>(
   valueOf: (key: string) => V,
 ): Record<string, V> => {
   const record: Record<string, V> = {}
-  for (const key of keys) {
-    const value = valueOf(key)
-    if (key === '__proto__') {
-      Object.defineProperty(record, key, {
-        value,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      })
-    } else record[key] = value
-  }
+  for (const key of keys) setOwn(record, key, valueOf(key))
   return record
+}
+
+/** Sets `record`'s own entry `key`, even `__proto__` (assigning it would set the prototype). */
+export const setOwn = <V>(record: Record<string, V>, key: string, value: V): void => {
+  if (key === '__proto__') {
+    Object.defineProperty(record, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    })
+  } else record[key] = value
 }

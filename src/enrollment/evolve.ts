@@ -10,7 +10,7 @@
 import type { Draft } from 'immer'
 import { evolveWith, foldByKey, foldWith } from '../decider.js'
 import { deepFreeze } from '../freeze.js'
-import { own } from '../own.js'
+import { own, setOwn } from '../own.js'
 import type { EnrollmentEvent, EnrollmentEventOf } from './events.js'
 import type { Requirements } from './requirements.js'
 import type { Scoring } from './assessment.js'
@@ -53,18 +53,6 @@ const noAttempts: never[] = Object.freeze([]) as never[]
 
 /** The `scores` of a capstone's grade or scoring (outcome only): one frozen object all share. */
 const noScores: Scores = Object.freeze({})
-
-/** Sets `record`'s own entry `key`, even `__proto__` (assigning it would set the prototype). */
-const setOwn = <V>(record: Record<string, V>, key: string, value: V): void => {
-  if (key === '__proto__') {
-    Object.defineProperty(record, key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    })
-  } else record[key] = value
-}
 
 /**
  * Adds `item` to `list`: a list of one replaces the shared `noAttempts` (in a fold's private
