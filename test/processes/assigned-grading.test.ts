@@ -16,8 +16,8 @@ import {
   programStaff,
   type Actor,
   type EventStore,
-  type GradeCommand,
 } from '../../src/index.js'
+import { gradeFirstEola, scheduleSteamCohort, submitFirstEola } from './steam-fixtures.js'
 
 const admin = { id: 'admin-1', roles: ['administrator' as const] }
 const ctx = (actor: Actor, at: string, commandId: string) => ({ actor, at, commandId })
@@ -25,18 +25,7 @@ const ok = async (result: Promise<E.Either<{ message: string }, unknown>>) => {
   const r = await result
   if (E.isLeft(r)) throw new Error(r.left.message)
 }
-const eola = catalog.steam.eolas[0]
-if (eola === undefined) throw new Error('no EOLA')
-const grade: GradeCommand = {
-  type: 'GradeArtifact',
-  data: {
-    enrollmentId: 'enr-1',
-    eolaId: eola.id,
-    attempt: 1,
-    scores: Object.fromEntries(eola.rubric.map((c) => [c.id, c.maxScore])),
-    feedback: 'Strong.',
-  },
-}
+const grade = gradeFirstEola('enr-1')
 const assessor = (id: string): Actor => ({ id, roles: ['assessor'] })
 
 let store: EventStore
@@ -58,19 +47,7 @@ beforeEach(async () => {
     handleCommand(
       store,
       cohort,
-      {
-        type: 'ScheduleCohort',
-        data: {
-          cohortId: 'steam-2026',
-          programId: 'steam',
-          programVersion: catalog.steam.version,
-          schoolYear: '2026-2027',
-          startsOn: '2026-09-01',
-          endsOn: '2027-06-11',
-          capacity: 30,
-          facilitators: ['fac-1'],
-        },
-      },
+      scheduleSteamCohort,
       ctx(admin, '2026-08-01T16:00:00Z', 'schedule'),
     ),
   )
@@ -78,15 +55,7 @@ beforeEach(async () => {
     handleCommand(
       store,
       enrollment,
-      {
-        type: 'SubmitArtifact',
-        data: {
-          enrollmentId: 'enr-1',
-          eolaId: eola.id,
-          evidence: [{ kind: 'lessonPlan', url: 'https://drive.lausd.net/plan.pdf' }],
-          reflection: 'What worked.',
-        },
-      },
+      submitFirstEola('enr-1'),
       ctx({ id: 'e-1', roles: ['educator'] }, '2026-10-01T16:00:00Z', 'submit'),
     ),
   )
@@ -223,7 +192,7 @@ describe('gradeAsAssignedAssessor', () => {
     expect(E.isLeft(notGrade) && notGrade.left._tag).toBe('InvalidCommand')
     const hostile = await gradeAsAssignedAssessor(
       store,
-      { ...grade, data: { ...grade.data, enrollmentId: '__proto__' } },
+      gradeFirstEola('__proto__'),
       ctx(assessor('as-1'), '2026-10-03T16:00:00Z', 'g-3'),
     )
     expect(E.isLeft(hostile) && hostile.left._tag).toBe('InvalidCommand')
@@ -234,7 +203,7 @@ describe('gradeAsAssignedAssessor', () => {
     expect(E.isLeft(badContext) && badContext.left._tag).toBe('InvalidCommand')
     const missing = await gradeAsAssignedAssessor(
       store,
-      { ...grade, data: { ...grade.data, enrollmentId: 'enr-9' } },
+      gradeFirstEola('enr-9'),
       ctx(assessor('as-1'), '2026-10-03T16:00:00Z', 'g-5'),
     )
     expect(E.isLeft(missing) && missing.left._tag).toBe('NotEnrolled')

@@ -42,6 +42,7 @@ import {
 } from '../../src/index.js'
 import { lifecycleArbitrary } from '../../src/testing/index.js'
 import { databaseUrl, sharedPGlite, sharedPool, storeIn } from '../postgres/support.js'
+import { gradeFirstEola, scheduleSteamCohort, submitFirstEola } from './steam-fixtures.js'
 
 const admin: Actor = { id: 'admin-1', roles: ['administrator'] }
 const approver: Actor = { id: 'approver-1', roles: ['approver'] }
@@ -62,18 +63,7 @@ const v1 = { programId: 'steam', version: 1 }
 const lifecycle = (store: EventStore, command: ProgramLifecycleCommand, actor = admin) =>
   ok(handleCommand(store, programLifecycle, command, ctx(actor, '2026-06-01T16:00:00Z')))
 
-const eola = catalog.steam.eolas[0]
-if (eola === undefined) throw new Error('no EOLA')
-const grade: EnrollmentCommand = {
-  type: 'GradeArtifact',
-  data: {
-    enrollmentId: 'enr-1',
-    eolaId: eola.id,
-    attempt: 1,
-    scores: Object.fromEntries(eola.rubric.map((c) => [c.id, c.maxScore])),
-    feedback: 'Strong.',
-  },
-}
+const grade = gradeFirstEola('enr-1')
 
 type Opened = { store: EventStore; cleanup: () => Promise<void> }
 const stores: Array<[string, () => Promise<Opened>]> = [
@@ -190,15 +180,7 @@ describe.each(stores)('rules across streams through handleCommand (%s)', (_, ope
       handleCommand(
         store,
         enrollment,
-        {
-          type: 'SubmitArtifact',
-          data: {
-            enrollmentId: 'enr-1',
-            eolaId: eola.id,
-            evidence: [{ kind: 'lessonPlan', url: 'https://drive.lausd.net/plan.pdf' }],
-            reflection: 'What worked.',
-          },
-        },
+        submitFirstEola('enr-1'),
         ctx({ id: 'e-1', roles: ['educator'] }, '2026-10-01T16:00:00Z'),
       ),
     )
@@ -240,26 +222,7 @@ describe.each(stores)('rules across streams through handleCommand (%s)', (_, ope
     expect(await store.streamVersion(enrollmentStreamId('enr-1'))).toBe(before)
 
     // An assessor of the enrollment's cohort (of this program) grades too, by the identity rule.
-    await ok(
-      handleCommand(
-        store,
-        cohort,
-        {
-          type: 'ScheduleCohort',
-          data: {
-            cohortId: 'steam-2026',
-            programId: 'steam',
-            programVersion: 1,
-            schoolYear: '2026-2027',
-            startsOn: '2026-09-01',
-            endsOn: '2027-06-11',
-            capacity: 30,
-            facilitators: ['fac-1'],
-          },
-        },
-        ctx(admin, '2026-10-02T17:00:00Z'),
-      ),
-    )
+    await ok(handleCommand(store, cohort, scheduleSteamCohort, ctx(admin, '2026-10-02T17:00:00Z')))
     await ok(
       handleCommand(
         store,
