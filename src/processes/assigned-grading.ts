@@ -1,6 +1,6 @@
 /**
- * Grading by assigned assessors only, strictly: a guarded command that reads the enrollment, its
- * cohort's and its program's staff before it grades, and refuses an assessor assigned to neither
+ * Grading by assigned assessors only, strictly: a grade handled with the enrollment's check across
+ * streams made strict, which refuses an assessor assigned to neither the cohort nor the program
  * even where nobody is assigned yet (`handleCommand` lets any assessor grade there).
  *
  * @packageDocumentation
@@ -16,17 +16,15 @@ import { EnrollmentCommand, type EnrollmentCommandOf } from '../enrollment/comma
 import type { EnrollmentEvent } from '../enrollment/events.js'
 import { enrollment as defaultEnrollment, type EnrollmentDecider } from '../enrollment/index.js'
 import type { EnrollmentState } from '../enrollment/state.js'
-import { enrollmentStreamId } from '../enrollment/stream.js'
 import { invalidCommand, type DomainError, type InvalidCommand } from '../errors.js'
-import { concludeCheck } from '../stream-check.js'
-import { aggregateStream, type AggregateStreamError } from '../store/aggregate-stream.js'
+import { concludeCheck, passes } from '../stream-check.js'
+import type { AggregateStreamError } from '../store/aggregate-stream.js'
 import type { EventStore } from '../store/event-store.js'
 import {
   handleCommand,
   type HandleCommandOptions,
   type HandleCommandResult,
 } from '../store/handler.js'
-import { checkInStore } from '../store/stream-check.js'
 
 /** A grade: of an artifact's attempt or of the capstone's. */
 export type GradeCommand = EnrollmentCommandOf<'GradeArtifact' | 'GradeCapstone'>
@@ -51,19 +49,53 @@ const notAGrade = (type: string): InvalidCommand => ({
 })
 
 /**
+ * The enrollment decider whose check of a grade is strict: the assessor must be assigned even
+ * where nobody is (every other check as the decider's own). One per decider, so the handler's
+ * state cache, kept per aggregate, serves every strict grade.
+ */
+const strictVariants = new WeakMap<EnrollmentDecider, EnrollmentDecider>()
+const strictly = (enrollment: EnrollmentDecider): EnrollmentDecider => {
+  let strict = strictVariants.get(enrollment)
+  if (strict === undefined) {
+    strict = {
+      ...enrollment,
+      checkAcrossStreams: (command, state, context) => {
+        if (command.type !== 'GradeArtifact' && command.type !== 'GradeCapstone') {
+          return enrollment.checkAcrossStreams?.(command, state, context) ?? passes
+        }
+        if (state.status === 'notEnrolled') return passes
+        const { enrollmentId, cohortId, programId } = state
+        return readingAssignedAssessors(cohortId, programId, (assessors) =>
+          concludeCheck(
+            assessorAssignment(
+              assessors,
+              context.actor.id,
+              { enrollmentId, cohortId, programId },
+              { required: true },
+            ),
+          ),
+        )
+      },
+    }
+    strictVariants.set(enrollment, strict)
+  }
+  return strict
+}
+
+/**
  * Grades an artifact or a capstone only as an assessor assigned to the enrollment's cohort (in
  * the cohort's staff) or to its program (in the program's staff stream), even where nobody is
  * assigned yet: the strict form of the rule `handleCommand` applies to every grade (which, once
  * anyone is assigned, refuses everyone else, but lets any assessor grade a program and cohort
- * with nobody assigned). It decodes the command and context, reads the enrollment and who is
- * assigned (`readingAssignedAssessors`), refuses an assessor assigned to neither
- * (`AssessorNotAssigned`, naming the assessor, the enrollment, the cohort and the program,
- * writing nothing), else handles the command through `handleCommand(store, enrollment, ...)`,
- * whose rules still apply (the assessor role, never one's own work, ...). An enrollment that does
- * not exist is left to the enrollment to refuse. Assignments are compared by `sameIdentity`.
+ * with nobody assigned). It takes only a grade, and handles it through `handleCommand` with the
+ * enrollment's check across streams made strict: once `decide` has accepted it (the assessor
+ * role, never one's own work, ...; an enrollment that does not exist is refused there), the
+ * handler reads who is assigned (`readingAssignedAssessors`) and refuses an assessor assigned to
+ * neither (`AssessorNotAssigned`, naming the assessor, the enrollment, the cohort and the
+ * program), writing nothing. Assignments are compared by `sameIdentity`.
  *
- * The check and the grade are two steps: an assignment removed between them does not undo a
- * grade already recorded.
+ * The check and the append are two steps: an assignment removed between them is not seen, and
+ * removing one does not undo a grade already recorded.
  *
  * @example
  * import assert from 'node:assert/strict'
@@ -104,30 +136,5 @@ export const gradeAsAssignedAssessor = async (
   const grade = decodedCommand.right
   if (grade.type !== 'GradeArtifact' && grade.type !== 'GradeCapstone')
     return E.left(notAGrade(grade.type))
-  const ctx = decodedContext.right
-  const enrolled = await aggregateStream(
-    store,
-    enrollment,
-    enrollmentStreamId(grade.data.enrollmentId),
-  )
-  if (E.isLeft(enrolled)) return enrolled
-  const state = enrolled.right.state
-  if (state.status !== 'notEnrolled') {
-    const { enrollmentId, cohortId, programId } = state
-    const assigned = await checkInStore(
-      store,
-      readingAssignedAssessors(cohortId, programId, (assessors) =>
-        concludeCheck(
-          assessorAssignment(
-            assessors,
-            ctx.actor.id,
-            { enrollmentId, cohortId, programId },
-            { required: true },
-          ),
-        ),
-      ),
-    )
-    if (E.isLeft(assigned)) return assigned
-  }
-  return handleCommand(store, enrollment, grade, ctx, handling)
+  return handleCommand(store, strictly(enrollment), grade, decodedContext.right, handling)
 }
