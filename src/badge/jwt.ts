@@ -18,7 +18,7 @@ import { badgeError, invalidBadgeInput, verificationError, type BadgeError } fro
 import type { VerificationError } from './errors.js'
 import { describeError, isObject, numericDate, own, stringAt, type JsonObject } from './internal.js'
 import { ed25519JwkOfMultibase, importJwkOnce, type ImportedKey } from './key-cache.js'
-import { parseFailure, plainJsonObject, toSign } from './json.js'
+import { parseFailure, parsedJsonObject, toSign } from './json.js'
 import { publicJwk, type JwtAlgorithm, type Jwk, type PublicKeyDocument } from './keys.js'
 import { checkKeyIsIssuers, resolveVerificationKey, type KeySources } from './resolve-key.js'
 
@@ -166,23 +166,40 @@ const claimNames = ['iss', 'jti', 'nbf', 'sub', 'exp'] as const
 /** What a payload that wraps the credential in `vc` may hold beside it: JWT claims. */
 const wrapperClaims: ReadonlySet<string> = new Set([...claimNames, 'iat', 'vc'])
 
-const segment = /^[A-Za-z0-9_-]+$/
+/** The three parts of a compact JWS: base64url header, payload and signature (maybe empty). */
+const compactJws = /^([\w-]+)\.([\w-]+)\.([\w-]*)$/
+
+const base64urlDigits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+/**
+ * Whether base64url digits (`[A-Za-z0-9_-]`, no padding) are the canonical spelling of the bytes
+ * they decode to: `Buffer.from(part, 'base64url').toString('base64url') === part`. Bytes come in
+ * groups of three per four digits, so a part of length 4n+1 spells no byte with its last digit,
+ * and the last digit of a part of length 4n+2 (4n+3) carries 4 (2) bits that no byte uses, which
+ * another spelling may set. Reads the last digit only.
+ */
+export const isCanonicalBase64url = (part: string): boolean => {
+  const rest = part.length % 4
+  if (rest === 0) return true
+  if (rest === 1) return false
+  const last = base64urlDigits.indexOf(part.charAt(part.length - 1))
+  return last >= 0 && (last & (rest === 2 ? 0b1111 : 0b11)) === 0
+}
 
 /** The JSON value a base64url segment encodes, if it is canonical base64url of JSON. */
 const decodeSegment = (part: string): E.Either<undefined, unknown> => {
-  const bytes = Buffer.from(part, 'base64url')
   // Non-canonical base64url (unused trailing bits set) decodes to the same bytes: refuse it, so
   // that every changed character of a badge is a different badge.
-  if (bytes.toString('base64url') !== part) return E.left(undefined)
+  if (!isCanonicalBase64url(part)) return E.left(undefined)
   try {
-    return E.right(JSON.parse(bytes.toString('utf8')))
+    return E.right(JSON.parse(Buffer.from(part, 'base64url').toString('utf8')))
   } catch {
     return E.left(undefined)
   }
 }
 
 /** Whether text looks like a compact JWS (three base64url parts). */
-export const looksLikeJwt = (text: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(text)
+export const looksLikeJwt = (text: string): boolean => compactJws.test(text)
 
 const notCompactJws = verificationError(
   'parse',
@@ -190,14 +207,17 @@ const notCompactJws = verificationError(
   'not a compact JWS: expected three canonical base64url parts, a JSON header and a JSON payload',
 )
 
-/** A decoded segment as a plain JSON object (see `plainJsonObject`), naming `what` it is. */
+/**
+ * A decoded segment as a plain JSON object (see `parsedJsonObject`: what `JSON.parse` made is
+ * checked, not copied), naming `what` it is.
+ */
 const objectOf = (
   what: string,
   decoded: E.Either<undefined, unknown>,
 ): E.Either<VerificationError, JsonObject> => {
   if (E.isLeft(decoded) || !isObject(decoded.right)) return E.left(notCompactJws)
-  const copied = plainJsonObject(decoded.right)
-  return E.isLeft(copied) ? E.left(parseFailure(what, copied.left)) : copied
+  const checked = parsedJsonObject(decoded.right)
+  return E.isLeft(checked) ? E.left(parseFailure(what, checked.left)) : checked
 }
 
 /**
@@ -241,12 +261,8 @@ const credentialOf = (payload: JsonObject): E.Either<VerificationError, JsonObje
  * payload without the JWT claims, or, when the payload has a `vc` claim, that claim.
  */
 export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt> => {
-  const parts = compact.split('.')
-  const [head = '', body = '', signature = ''] = parts
-  const signed =
-    segment.test(signature) &&
-    Buffer.from(signature, 'base64url').toString('base64url') === signature
-  if (parts.length !== 3 || !segment.test(head) || !segment.test(body) || !signed)
+  const [, head = '', body = '', signature = ''] = compactJws.exec(compact) ?? []
+  if (body === '' || signature === '' || !isCanonicalBase64url(signature))
     return E.left(notCompactJws)
   const header = objectOf('the JWT header', decodeSegment(head))
   if (E.isLeft(header)) return header
