@@ -1,15 +1,25 @@
 /**
  * The fast paths of issue 15 (part 4, second pass) answer as the straightforward code they
  * replaced, kept in `test/badge/reference/` as oracles: the plain JSON copy, the check of what
- * `JSON.parse` made (not copied), the canonical base64url test of a JWT's parts.
+ * `JSON.parse` made (not copied), the canonical base64url test of a JWT's parts, the link checks
+ * (one URL parse, a path stack) and the shape text of the context step (written as it is read).
  */
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
+import { catalog } from 'microcred'
 import { hostileValueArbitrary } from 'microcred/testing'
 import { describe, expect, it } from 'vitest'
+import { shapeText } from '../../src/badge/expansion-shapes.js'
 import { parsedJsonObject, plainJson, plainJsonObject } from '../../src/badge/json.js'
 import { isCanonicalBase64url } from '../../src/badge/jwt.js'
+import { linkProblem, unsafeLinks, type LinkRole } from '../../src/badge/links.js'
+import { badgeOf, earnedJourney } from './helpers.js'
 import { plainJson as referencePlainJson } from './reference/json.js'
+import {
+  linkProblem as referenceLinkProblem,
+  unsafeLinks as referenceUnsafeLinks,
+} from './reference/links.js'
+import { shapeText as referenceShapeText } from './reference/shapes.js'
 
 /** The reference `plainJsonObject`: the reference copy, which must be an object. */
 const referencePlainJsonObject = (value: unknown) => {
@@ -130,6 +140,170 @@ describe("a JWT's parts and JSON text: what JSON.parse made is checked, not copi
         expect(isCanonicalBase64url(part)).toBe(roundTrip)
       }),
       { numRuns: 5000 },
+    )
+  })
+})
+
+/** Strings that are, or are almost, links, IRIs, terms and keywords. */
+const tricky: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    '',
+    ' ',
+    '@id',
+    '@type',
+    '@foo',
+    '_:b0',
+    '_:b 0',
+    ':x',
+    'x',
+    'Achievement',
+    'NoSuchType',
+    'q/w:e/../../r:t',
+    'urn:uuid:1 2',
+    'http:/x',
+    'https://',
+    'https://a b.org/x',
+    'https://achieve.lausd.net@evil.example.org/',
+    'https://user:pw@achieve.lausd.net/x',
+    'https://achieve.lausd.net/x@y',
+    'https://achieve.lausd.net/x?at=@',
+    'https://achieve.lausd.net/#@',
+    'https://achieve.lausd.net\\@evil.example.org/',
+    'https://achieve.lausd.net%40evil.example.org/',
+    'https://achieve\uff20evil.example.org/',
+    'https://@achieve.lausd.net/',
+    'https://:@achieve.lausd.net/',
+    'HTTP://user@ACHIEVE.LAUSD.NET',
+    'did:key:z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi',
+    'javascript:alert(1)',
+    'data:image/png;base64,iVBORw0KGgo=',
+    'data:image/svg+xml;base64,PHN2Zz4=',
+    'xsd:string',
+    '2027-05-01T16:00:00Z',
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.webUrl({
+    withQueryParameters: true,
+    withFragments: true,
+    authoritySettings: { withUserInfo: true },
+  }),
+  fc
+    .tuple(
+      fc.constantFrom('https:', 'http:', 'HTTPS:', 'urn:', 'did:', 'data:', '_:', 'x:'),
+      fc.constantFrom('', '//', '///', '//user@', '//user:pw@', '//a@b@'),
+      fc.string({ maxLength: 10 }),
+      fc.constantFrom('', '@', '/@', '?@', '#@', ' ', '\u0000'),
+    )
+    .map((parts) => parts.join('')),
+)
+
+const badges = [
+  badgeOf(earnedJourney(catalog.steam, 21), { salt: '0f0f0f0f0f0f0f0f' }),
+  badgeOf(earnedJourney(catalog.englishLearner, 22), { salt: '1e1e1e1e1e1e1e1e' }),
+]
+
+type Path = ReadonlyArray<string | number>
+
+/** The path of every value in a JSON value. */
+const pathsOf = (value: unknown, path: Path = []): Path[] => {
+  if (value === null || typeof value !== 'object') return [path]
+  const entries = Array.isArray(value)
+    ? value.map((item, i) => [i, item] as const)
+    : Object.entries(value)
+  return [path, ...entries.flatMap(([key, item]) => pathsOf(item, [...path, key]))]
+}
+
+/** `value` with the value at `path` replaced by what `f` makes of it. */
+const changedAt = (value: unknown, path: Path, f: (old: unknown) => unknown): unknown => {
+  if (path.length === 0) return f(value)
+  const [key, ...rest] = path as [string | number, ...Path]
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >
+  copy[key] = changedAt(copy[key], rest, f)
+  return copy
+}
+
+/** A change: a value replaced, or a member added (to an object; else the value replaced). */
+const changeArbitrary = fc.record({
+  at: fc.nat(),
+  member: fc.oneof(
+    tricky,
+    fc.constantFrom('id', 'type', 'image', 'url', 'targetUrl', 'criteria', 'evidence', '@context'),
+    fc.constantFrom('verificationMethod', 'name', '@vocab', '@id', '__proto__', 'narrative'),
+  ),
+  value: fc.oneof(
+    tricky,
+    tricky.map((text) => ({ id: text })),
+    tricky.map((text) => [text, { id: text, type: 'Image' }]),
+    fc.jsonValue({ maxDepth: 2 }),
+  ),
+  add: fc.boolean(),
+})
+
+/** A built badge with a few values replaced and members added anywhere. */
+const changedBadgeArbitrary = fc
+  .tuple(fc.nat({ max: badges.length - 1 }), fc.array(changeArbitrary, { maxLength: 3 }))
+  .map(([which, changes]) =>
+    changes.reduce<unknown>((badge, { at, member, value, add }) => {
+      const paths = pathsOf(badge)
+      const path = paths[at % paths.length] as Path
+      return changedAt(badge, path, (old) =>
+        add && isObjectValue(old) ? { ...old, [member]: value } : value,
+      )
+    }, badges[which]),
+  )
+  .filter(isObjectValue)
+
+function isObjectValue(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+describe('the link checks answer as the ones they replaced', () => {
+  const roles: ReadonlyArray<LinkRole> = ['link', 'image', 'evidence', 'identifier']
+
+  it('linkProblem: any string, any role, http allowed or not', () => {
+    fc.assert(
+      fc.property(tricky, fc.constantFrom(...roles), fc.boolean(), (value, role, allowHttp) => {
+        expect(linkProblem(value, role, { allowHttp })).toBe(
+          referenceLinkProblem(value, role, { allowHttp }),
+        )
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('unsafeLinks: a badge changed anywhere, http allowed or not', () => {
+    fc.assert(
+      fc.property(changedBadgeArbitrary, fc.boolean(), (badge, allowHttp) => {
+        expect(unsafeLinks(badge, { allowHttp })).toEqual(
+          referenceUnsafeLinks(badge, { allowHttp }),
+        )
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
+describe('the shape text of the context step is the text it replaced', () => {
+  it('for a badge changed anywhere, with any string or member', () => {
+    for (const badge of badges) expect(shapeText(badge)).toBe(referenceShapeText(badge))
+    fc.assert(
+      fc.property(changedBadgeArbitrary, (badge) => {
+        expect(shapeText(badge)).toBe(referenceShapeText(badge))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('for any JSON object under the bundled contexts', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.oneof(tricky, fc.string()), fc.jsonValue()), (members) => {
+        const credential = { '@context': badges[0]?.['@context'], ...members }
+        expect(shapeText(credential)).toBe(referenceShapeText(credential))
+      }),
+      { numRuns: 1000 },
     )
   })
 })
