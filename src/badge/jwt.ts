@@ -11,13 +11,18 @@
 import type { KeyObject } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { calculateJwkThumbprint, compactVerify, SignJWT, type CryptoKey, type JWK } from 'jose'
+import { calculateJwkThumbprint, CompactSign, compactVerify, type CryptoKey, type JWK } from 'jose'
 import { IsoDateTime, Url } from '../codec.js'
 import type { OpenBadgeCredential, SignedOpenBadgeCredential } from './credential.js'
 import { badgeError, invalidBadgeInput, verificationError, type BadgeError } from './errors.js'
 import type { VerificationError } from './errors.js'
 import { describeError, isObject, numericDate, own, stringAt, type JsonObject } from './internal.js'
-import { ed25519JwkOfMultibase, importJwkOnce, type ImportedKey } from './key-cache.js'
+import {
+  ed25519JwkOfMultibase,
+  importJwkOnce,
+  importPublicJwkOnce,
+  type ImportedKey,
+} from './key-cache.js'
 import { parseFailure, parsedJsonObject, toSign } from './json.js'
 import { publicJwk, type JwtAlgorithm, type Jwk, type PublicKeyDocument } from './keys.js'
 import { checkKeyIsIssuers, resolveVerificationKey, type KeySources } from './resolve-key.js'
@@ -139,7 +144,10 @@ export const signBadgeJwt = async (
     ...(validUntil === undefined ? {} : { exp: numericDate(validUntil) }),
   }
   try {
-    const jwt = await new SignJWT({ ...copy.right, ...claims })
+    // The payload is the JSON of the copy with its claims, as jose's `SignJWT` writes it; the copy
+    // is this call's own, so it is not cloned again (`SignJWT` clones what it is given).
+    const payload = new TextEncoder().encode(JSON.stringify({ ...copy.right, ...claims }))
+    const jwt = await new CompactSign(payload)
       .setProtectedHeader({ alg: options.alg, kid: options.kid, typ: 'JWT' })
       .sign(key.right)
     return E.right(jwt)
@@ -393,10 +401,7 @@ export const verifyJwtProof = async (
     )
   let publicKey: ImportedKey
   try {
-    const jwk =
-      key.publicKeyJwk === undefined
-        ? await ed25519JwkOfMultibase(key.publicKeyMultibase ?? '')
-        : publicJwk(key.publicKeyJwk)
+    const jwk = key.publicKeyJwk ?? (await ed25519JwkOfMultibase(key.publicKeyMultibase ?? ''))
     if (jwk === undefined)
       return E.left(
         proofError(
@@ -404,7 +409,7 @@ export const verifyJwtProof = async (
           `the key ${key.id} is not an Ed25519 key: it cannot verify EdDSA`,
         ),
       )
-    publicKey = await importJwkOnce(jwk, alg)
+    publicKey = await importPublicJwkOnce(jwk, alg)
   } catch (error) {
     return E.left(
       proofError(

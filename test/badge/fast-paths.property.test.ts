@@ -2,7 +2,8 @@
  * The fast paths of issue 15 (part 4, second pass) answer as the straightforward code they
  * replaced, kept in `test/badge/reference/` as oracles: the plain JSON copy, the check of what
  * `JSON.parse` made (not copied), the canonical base64url test of a JWT's parts, the link checks
- * (one URL parse, a path stack) and the shape text of the context step (written as it is read).
+ * (one URL parse, a path stack), the shape text of the context step (written as it is read), and
+ * imported keys found again by the JWK object (while it holds the same members).
  */
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
@@ -12,6 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { shapeText } from '../../src/badge/expansion-shapes.js'
 import { parsedJsonObject, plainJson, plainJsonObject } from '../../src/badge/json.js'
 import { isCanonicalBase64url } from '../../src/badge/jwt.js'
+import type { Jwk } from '../../src/badge/keys.js'
 import { linkProblem, unsafeLinks, type LinkRole } from '../../src/badge/links.js'
 import { badgeOf, earnedJourney } from './helpers.js'
 import { plainJson as referencePlainJson } from './reference/json.js'
@@ -306,4 +308,57 @@ describe('the shape text of the context step is the text it replaced', () => {
       { numRuns: 1000 },
     )
   })
+})
+
+describe('imported keys: the same JWK object, read again, is found only while it holds the same members', () => {
+  /** What a caller may do to its JWK object between two calls. */
+  const editArbitrary = fc.oneof(
+    fc.record({ kind: fc.constant('take' as const), name: fc.constantFrom('d', 'x', 'y', 'crv') }),
+    fc.record({ kind: fc.constant('kid' as const), value: fc.constantFrom('k1', 'k2') }),
+    fc.record({ kind: fc.constant('drop' as const), name: fc.constantFrom('kid', 'key_ops', 'd') }),
+    fc.record({ kind: fc.constant('ops' as const), value: fc.constantFrom('sign', 'verify') }),
+    fc.record({ kind: fc.constant('reorder' as const) }),
+  )
+
+  it.each(['importJwkOnce', 'importPublicJwkOnce'] as const)(
+    '%s: every call gets the key a fresh copy of the JWK gets',
+    async (name) => {
+      const { generateIssuerKey: generate } = await import('microcred/badge')
+      const keyCache = await import('../../src/badge/key-cache.js')
+      const importOnce = keyCache[name]
+      const [a, b] = await Promise.all([
+        generate('ES256', { controller: 'https://achieve.lausd.net/microcred/issuer' }),
+        generate('ES256', { controller: 'https://achieve.lausd.net/microcred/issuer' }),
+      ])
+      const other = b.privateKeyJwk as Record<string, unknown>
+      await fc.assert(
+        fc.asyncProperty(fc.array(editArbitrary, { maxLength: 8 }), async (edits) => {
+          const jwk: Record<string, unknown> = { ...a.privateKeyJwk }
+          const outcome = (promise: Promise<unknown>) =>
+            promise.then(
+              (key) => ({ key }),
+              () => ({ key: 'refused' }),
+            )
+          for (const edit of [undefined, ...edits]) {
+            if (edit?.kind === 'take') jwk[edit.name] = other[edit.name]
+            else if (edit?.kind === 'kid') jwk['kid'] = edit.value
+            else if (edit?.kind === 'drop') delete jwk[edit.name]
+            else if (edit?.kind === 'ops') {
+              // An array member, changed in place: never taken for the members it held.
+              if (!Array.isArray(jwk['key_ops'])) jwk['key_ops'] = []
+              ;(jwk['key_ops'] as string[]).splice(0, 1, edit.value)
+            } else if (edit?.kind === 'reorder') {
+              const crv = jwk['crv']
+              delete jwk['crv']
+              if (crv !== undefined) jwk['crv'] = crv
+            }
+            const again = await outcome(importOnce(jwk as Jwk, 'ES256'))
+            const fresh = await outcome(importOnce(structuredClone(jwk) as Jwk, 'ES256'))
+            expect(again.key).toBe(fresh.key)
+          }
+        }),
+        { numRuns: 60 },
+      )
+    },
+  )
 })
