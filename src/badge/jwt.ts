@@ -174,8 +174,8 @@ const claimNames = ['iss', 'jti', 'nbf', 'sub', 'exp'] as const
 /** What a payload that wraps the credential in `vc` may hold beside it: JWT claims. */
 const wrapperClaims: ReadonlySet<string> = new Set([...claimNames, 'iat', 'vc'])
 
-/** The three parts of a compact JWS: base64url header, payload and signature (maybe empty). */
-const compactJws = /^([\w-]+)\.([\w-]+)\.([\w-]*)$/
+/** One or more base64url digits. */
+const digits = /^[\w-]+$/
 
 const base64urlDigits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
@@ -194,20 +194,28 @@ export const isCanonicalBase64url = (part: string): boolean => {
   return last >= 0 && (last & (rest === 2 ? 0b1111 : 0b11)) === 0
 }
 
-/** The JSON value a base64url segment encodes, if it is canonical base64url of JSON. */
-const decodeSegment = (part: string): E.Either<undefined, unknown> => {
-  // Non-canonical base64url (unused trailing bits set) decodes to the same bytes: refuse it, so
-  // that every changed character of a badge is a different badge.
-  if (!isCanonicalBase64url(part)) return E.left(undefined)
+/**
+ * The bytes a part spells if it is canonical base64url: encoded again, they spell it exactly, so
+ * it holds base64url digits only. Non-canonical base64url (unused trailing bits set) decodes to
+ * the same bytes: it is refused, so that every changed character of a badge is a different badge.
+ */
+const canonicalBytes = (part: string): Buffer | undefined => {
+  const bytes = Buffer.from(part, 'base64url')
+  return bytes.toString('base64url') === part ? bytes : undefined
+}
+
+/** The JSON value some bytes hold, if they are UTF-8 JSON. */
+const jsonOf = (bytes: Buffer | undefined): E.Either<undefined, unknown> => {
+  if (bytes === undefined) return E.left(undefined)
   try {
-    return E.right(JSON.parse(Buffer.from(part, 'base64url').toString('utf8')))
+    return E.right(JSON.parse(bytes.toString('utf8')))
   } catch {
     return E.left(undefined)
   }
 }
 
-/** Whether text looks like a compact JWS (three base64url parts). */
-export const looksLikeJwt = (text: string): boolean => compactJws.test(text)
+/** Whether text looks like a compact JWS (three base64url parts, the last maybe empty). */
+export const looksLikeJwt = (text: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(text)
 
 const notCompactJws = verificationError(
   'parse',
@@ -268,18 +276,37 @@ const credentialOf = (payload: JsonObject): E.Either<VerificationError, JsonObje
  * plain JSON objects with no member named `__proto__` (`PrototypeMember`). The credential is the
  * payload without the JWT claims, or, when the payload has a `vc` claim, that claim.
  */
-export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt> => {
-  const [, head = '', body = '', signature = ''] = compactJws.exec(compact) ?? []
-  if (body === '' || signature === '' || !isCanonicalBase64url(signature))
-    return E.left(notCompactJws)
-  const header = objectOf('the JWT header', decodeSegment(head))
+export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt> =>
+  readJwt(compact) ?? E.left(notCompactJws)
+
+/**
+ * `parseJwt` of text that looks like a compact JWS (`looksLikeJwt`), or `undefined` for other
+ * text, without reading the payload's digits twice: its bytes, encoded again, spell it exactly
+ * (canonical base64url, digits only), and only a payload that does not is matched against the
+ * digits, to tell a JWS that is not canonical (refused) from text that is no JWS.
+ */
+export const readJwt = (text: string): E.Either<VerificationError, ParsedJwt> | undefined => {
+  const first = text.indexOf('.')
+  const second = first < 0 ? -1 : text.indexOf('.', first + 1)
+  if (second < 0 || text.includes('.', second + 1)) return undefined
+  const head = text.slice(0, first)
+  const body = text.slice(first + 1, second)
+  const signature = text.slice(second + 1)
+  if (!digits.test(head) || (signature !== '' && !digits.test(signature))) return undefined
+  const bytes = body === '' ? undefined : canonicalBytes(body)
+  if (bytes === undefined && !digits.test(body)) return undefined
+  if (signature === '' || !isCanonicalBase64url(signature)) return E.left(notCompactJws)
+  const header = objectOf(
+    'the JWT header',
+    jsonOf(isCanonicalBase64url(head) ? Buffer.from(head, 'base64url') : undefined),
+  )
   if (E.isLeft(header)) return header
-  const payload = objectOf('the JWT payload', decodeSegment(body))
+  const payload = objectOf('the JWT payload', jsonOf(bytes))
   if (E.isLeft(payload)) return payload
   const credential = credentialOf(payload.right)
   if (E.isLeft(credential)) return credential
   return E.right({
-    compact,
+    compact: text,
     header: header.right,
     payload: payload.right,
     credential: credential.right,

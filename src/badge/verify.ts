@@ -20,7 +20,7 @@ import { verificationError, type VerificationError } from './errors.js'
 import { asArray, idOf, isObject, stringAt, type JsonObject } from './internal.js'
 import { parseFailure, parsedJsonObject, plainJsonObject, type JsonProblem } from './json.js'
 import { describeUnsafeLinks, unsafeLinks } from './links.js'
-import { looksLikeJwt, parseJwt, verifyJwtProof, type ParsedJwt } from './jwt.js'
+import { readJwt, verifyJwtProof, type ParsedJwt } from './jwt.js'
 import type { PublicKeyDocument } from './keys.js'
 import type { KeySources } from './resolve-key.js'
 import type { RevocationList, RevocationStatus } from './revocation.js'
@@ -108,9 +108,10 @@ const read = (input: unknown): E.Either<VerificationError, Input> => {
   if (typeof input !== 'string')
     return E.left(unreadable('a badge is a VC-JWT (a string) or a credential (a JSON object)'))
   const text = input.trim()
-  if (looksLikeJwt(text))
+  const jws = readJwt(text)
+  if (jws !== undefined)
     return E.map((jwt: ParsedJwt) => ({ format: 'jwt' as const, jwt, credential: jwt.credential }))(
-      parseJwt(text),
+      jws,
     )
   let parsed: unknown
   try {

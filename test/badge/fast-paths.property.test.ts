@@ -12,11 +12,15 @@ import { hostileValueArbitrary } from 'microcred/testing'
 import { describe, expect, it } from 'vitest'
 import { shapeText } from '../../src/badge/expansion-shapes.js'
 import { parsedJsonObject, plainJson, plainJsonObject } from '../../src/badge/json.js'
-import { isCanonicalBase64url } from '../../src/badge/jwt.js'
+import { isCanonicalBase64url, looksLikeJwt, parseJwt, readJwt } from '../../src/badge/jwt.js'
 import type { Jwk } from '../../src/badge/keys.js'
 import { linkProblem, unsafeLinks, type LinkRole } from '../../src/badge/links.js'
 import { badgeOf, earnedJourney } from './helpers.js'
 import { plainJson as referencePlainJson } from './reference/json.js'
+import {
+  looksLikeJwt as referenceLooksLikeJwt,
+  parseJwt as referenceParseJwt,
+} from './reference/jwt.js'
 import {
   linkProblem as referenceLinkProblem,
   unsafeLinks as referenceUnsafeLinks,
@@ -361,4 +365,56 @@ describe('imported keys: the same JWK object, read again, is found only while it
       )
     },
   )
+})
+
+describe('reading a compact JWS answers as the whole-text regular expression and re-encoding did', () => {
+  const header = Buffer.from(JSON.stringify({ alg: 'ES256', kid: 'https://a.example/k' }))
+  const payload = Buffer.from(JSON.stringify({ iss: 'https://a.example', name: 'x', n: [1, 2] }))
+  const proto = Buffer.from('{"__proto__": {"a": 1}, "iss": "x"}')
+  /** Parts of JWS-like text: real parts, changed digits, other characters. */
+  const part = fc.oneof(
+    fc.constantFrom(
+      header.toString('base64url'),
+      payload.toString('base64url'),
+      proto.toString('base64url'),
+      payload.toString('base64'),
+      `${payload.toString('base64url')}B`,
+      `${header.toString('base64url').slice(0, -1)}B`,
+      'e30',
+      'e31',
+      'W10',
+      '',
+      'AAAA',
+      'A',
+      'AB',
+      'ABC',
+      'AQ',
+      'AR',
+    ),
+    fc.string({
+      unit: fc.constantFrom('A', 'B', 'Q', 'g', 'z', '_', '-', '+', '/', '=', ' ', '{'),
+      maxLength: 12,
+    }),
+  )
+  const textArbitrary = fc.oneof(
+    fc.tuple(part, part, part).map((parts) => parts.join('.')),
+    fc.tuple(part, part).map((parts) => parts.join('.')),
+    fc.tuple(part, part, part, part).map((parts) => parts.join('.')),
+    fc
+      .tuple(part, part, part, fc.constantFrom(' ', '\n', '.', '{}'))
+      .map(([a, b, c, d]) => `${a}.${b}.${c}${d}`),
+  )
+
+  it('readJwt: undefined exactly where the regular expression saw no JWS, else what parseJwt said', () => {
+    fc.assert(
+      fc.property(textArbitrary, (text) => {
+        const read = readJwt(text)
+        expect(read === undefined).toBe(!referenceLooksLikeJwt(text))
+        expect(looksLikeJwt(text)).toBe(referenceLooksLikeJwt(text))
+        if (read !== undefined) expect(read).toEqual(referenceParseJwt(text))
+        expect(parseJwt(text)).toEqual(referenceParseJwt(text))
+      }),
+      { numRuns: 10000 },
+    )
+  })
 })
