@@ -167,6 +167,14 @@ const membersShape = (value: JsonObject, t: Terms, skip?: string): string | unde
 /**
  * The text hashed for a credential: its context list and the shape of its other members, as JSON,
  * or `undefined` when it has no shape.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * const contexts = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']
+ * const shape = shapeText({ '@context': contexts, id: 'https://a.example/1' })
+ * assert.equal(shapeText({ '@context': contexts, id: 'https://b.example/2' }), shape) // the same shape
+ * assert.notEqual(shapeText({ '@context': contexts, id: 'urn:uuid:2' }), shape) // another scheme
+ * assert.equal(shapeText({ '@context': [contexts[0], { x: 'https://x.example/' }], x: 'y' }), undefined) // an inline context
  */
 export const shapeText = (credential: JsonObject): string | undefined => {
   const contexts = credential['@context']

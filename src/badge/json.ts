@@ -150,6 +150,14 @@ export const plainJsonObject = (value: unknown): E.Either<JsonProblem, JsonObjec
  * number out of range (`1e999` parses as `Infinity`), nesting deeper than 64 levels, more than
  * 200,000 values, or a root that is not an object. The problem found is the one `plainJson`
  * finds first, with the same path.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * assert.ok(E.isRight(parsedJsonObject(JSON.parse('{"a": [1, "x", null]}'))))
+ * const planted = parsedJsonObject(JSON.parse('{"a": {"__proto__": {}}}'))
+ * assert.deepEqual(planted, E.left({ kind: 'prototypeMember', path: 'a', problem: 'a member named "__proto__"' }))
+ * assert.ok(E.isLeft(parsedJsonObject(JSON.parse('{"n": 1e999}')))) // Infinity is no JSON number
  */
 export const parsedJsonObject = (parsed: unknown): E.Either<JsonProblem, JsonObject> => {
   let budget = maxValues

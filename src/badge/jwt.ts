@@ -185,6 +185,12 @@ const base64urlDigits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
  * groups of three per four digits, so a part of length 4n+1 spells no byte with its last digit,
  * and the last digit of a part of length 4n+2 (4n+3) carries 4 (2) bits that no byte uses, which
  * another spelling may set. Reads the last digit only.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * assert.equal(isCanonicalBase64url('AQ'), true) // the byte 0x01
+ * assert.equal(isCanonicalBase64url('AR'), false) // the same byte, with a bit no byte uses set
+ * assert.equal(isCanonicalBase64url('A'), false) // no byte at all
  */
 export const isCanonicalBase64url = (part: string): boolean => {
   const rest = part.length % 4
@@ -284,6 +290,18 @@ export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt
  * text, without reading the payload's digits twice: its bytes, encoded again, spell it exactly
  * (canonical base64url, digits only), and only a payload that does not is matched against the
  * digits, to tell a JWS that is not canonical (refused) from text that is no JWS.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const header = Buffer.from(JSON.stringify({ alg: 'ES256' })).toString('base64url')
+ * const payload = Buffer.from(JSON.stringify({ iss: 'https://issuer.example', name: 'x' })).toString('base64url')
+ * const read = readJwt(`${header}.${payload}.c2ln`)
+ * assert.ok(read !== undefined && E.isRight(read))
+ * assert.deepEqual(read.right.credential, { name: 'x' }) // the payload without the JWT claims
+ * const bent = readJwt(`${header}.${payload}.c2l`) // a signature spelled non-canonically
+ * assert.ok(bent !== undefined && E.isLeft(bent))
+ * assert.equal(readJwt('{"name": "x"}'), undefined) // no JWS: verifyBadge reads it as JSON
  */
 export const readJwt = (text: string): E.Either<VerificationError, ParsedJwt> | undefined => {
   const first = text.indexOf('.')

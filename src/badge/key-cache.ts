@@ -109,6 +109,14 @@ export const importJwkOnce = (jwk: Jwk, alg: string): Promise<ImportedKey> =>
 /**
  * `importJwkOnce` of the public part of a JWK (`publicJwk`: no `d`, `p`, `q`, ...), kept under
  * the whole JWK, so that a verifier's key document is found again by the object it passes.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import { generateIssuerKey } from 'microcred/badge'
+ * const key = await generateIssuerKey('ES256', { controller: 'https://achieve.lausd.net/microcred/issuer' })
+ * const imported = await importPublicJwkOnce(key.privateKeyJwk, 'ES256') // d is left out
+ * assert.equal(await importPublicJwkOnce(key.privateKeyJwk, 'ES256'), imported) // found again
+ * assert.equal(await importPublicJwkOnce({ ...key.privateKeyJwk }, 'ES256'), imported) // an equal JWK
  */
 export const importPublicJwkOnce = (jwk: Jwk, alg: string): Promise<ImportedKey> =>
   once(imported, jwk, `public\u0000${alg}`, (copy) => importJWK(publicJwk(copy) as JWK, alg))
