@@ -37,7 +37,21 @@ interface Terms {
   readonly defined: ReadonlySet<string>
   /** Terms defined as literals wherever they are defined: their text does not matter. */
   readonly literal: ReadonlySet<string>
+  /** How the string values of each defined term and keyword are shaped. */
+  readonly kinds: ReadonlyMap<string, MemberKind>
+  /** The JSON text of each defined term and keyword, as a member name. */
+  readonly quoted: ReadonlyMap<string, string>
 }
+
+/** How a member's string values are shaped: kept, dropped (a literal), or as an IRI. */
+type MemberKind = 'verbatim' | 'literal' | 'iri'
+
+const kindOfMember = (member: string, t: Pick<Terms, 'verbatim' | 'literal'>): MemberKind =>
+  (member.startsWith('@') && member !== '@id') || t.verbatim.has(member)
+    ? 'verbatim'
+    : t.literal.has(member)
+      ? 'literal'
+      : 'iri'
 
 /** Whether a term definition makes its values literals (whose text expansion never reads). */
 const isLiteralDefinition = (definition: unknown): boolean => {
@@ -80,7 +94,10 @@ const termsOf = (contexts: Iterable<unknown>): Terms => {
   }
   for (const document of contexts) if (isObject(document)) visitContext(document['@context'])
   for (const term of notLiteral) literal.delete(term)
-  return { verbatim, defined, literal }
+  const names = [...defined, ...verbatim, '@id', '@type', '@value', '@language', '@context']
+  const kinds = new Map(names.map((name) => [name, kindOfMember(name, { verbatim, literal })]))
+  const quoted = new Map(names.map((name) => [name, JSON.stringify(name)]))
+  return { verbatim, defined, literal, kinds, quoted }
 }
 
 let terms: Terms | undefined
@@ -89,63 +106,91 @@ const termsNow = (): Terms => (terms ??= termsOf(bundledContexts()))
 /** What may come before the first colon of an absolute IRI: a scheme (or `_`, a blank node). */
 const scheme = /^(?:[A-Za-z][A-Za-z0-9+.-]*|_)$/
 
-/** A string as what decides whether it expands to an absolute IRI (see the module's comment). */
-const iriShape = (value: string, defined: ReadonlySet<string>): string => {
+/**
+ * A string as what decides whether it expands to an absolute IRI (see the module's comment), as
+ * JSON text.
+ */
+const iriShape = (value: string, t: Terms): string => {
   const colon = value.indexOf(':')
-  if (colon <= 0 || value.startsWith('@') || defined.has(value)) return value
+  if (colon <= 0 || value.startsWith('@') || t.defined.has(value)) return quote(value, t)
   const prefix = value.slice(0, colon)
   // A relative reference ("a/b:c/../../d") is resolved, dot segments and all: keep it whole.
-  if (!scheme.test(prefix)) return value
+  if (!scheme.test(prefix)) return JSON.stringify(value)
   const rest = value.slice(colon + 1)
-  return `${prefix}:${rest.startsWith('//') ? '//' : ''}${/\s/u.test(rest) ? ' ' : ''}x`
+  // A scheme or `_` needs no escape in JSON.
+  return `"${prefix}:${rest.startsWith('//') ? '//' : ''}${/\s/u.test(rest) ? ' ' : ''}x"`
 }
 
-/** The shape of a value under `member`, or `undefined` (no shape) when it holds a `@context`. */
-const shapeOf = (value: unknown, member: string, t: Terms): unknown => {
+/** A string as JSON text (a defined term's or keyword's text is kept, not written again). */
+const quote = (value: string, t: Terms): string => t.quoted.get(value) ?? JSON.stringify(value)
+
+/**
+ * The shape of a value under `member`, as JSON text, or `undefined` (no shape) when it holds a
+ * `@context`. The value is plain JSON (the parse step's copy); the text is written as it is read,
+ * with no shaped copy made first.
+ */
+const shapeOf = (value: unknown, member: string, t: Terms): string | undefined => {
   if (typeof value === 'string') {
-    const keyword = member.startsWith('@') && member !== '@id'
-    if (keyword || t.verbatim.has(member)) return value
-    return t.literal.has(member) ? '' : iriShape(value, t.defined)
+    const kind = t.kinds.get(member) ?? kindOfMember(member, t)
+    if (kind === 'verbatim') return quote(value, t)
+    return kind === 'literal' ? '""' : iriShape(value, t)
   }
-  if (typeof value === 'number') return Number.isInteger(value) ? 0 : 0.5
+  if (typeof value === 'number') return Number.isInteger(value) ? '0' : '0.5'
   if (Array.isArray(value)) {
-    const items: unknown[] = []
-    for (const item of value) {
-      const shape = shapeOf(item, member, t)
+    let text = '['
+    for (let i = 0; i < value.length; i++) {
+      const shape = shapeOf(value[i], member, t)
       if (shape === undefined) return undefined
-      items.push(shape)
+      text += i === 0 ? shape : `,${shape}`
     }
-    return items
+    return `${text}]`
   }
   if (isObject(value)) {
     if (Object.hasOwn(value, '@context')) return undefined
-    const members: Array<readonly [string, unknown]> = []
-    for (const [name, item] of Object.entries(value)) {
-      const shape = shapeOf(item, name, t)
-      if (shape === undefined) return undefined
-      members.push([name, shape])
-    }
-    return Object.fromEntries(members)
+    return membersShape(value, t)
   }
-  return value
+  return JSON.stringify(value)
 }
 
-/** The digest of a credential's shape, or `undefined` when it has none. */
-const digestOf = (credential: JsonObject): string | undefined => {
+/** The shape of an object's members (but `skip`) as the JSON text of an object. */
+const membersShape = (value: JsonObject, t: Terms, skip?: string): string | undefined => {
+  let text = '{'
+  for (const name of Object.keys(value)) {
+    if (name === skip) continue
+    const shape = shapeOf(value[name], name, t)
+    if (shape === undefined) return undefined
+    text += `${text === '{' ? '' : ','}${quote(name, t)}:${shape}`
+  }
+  return `${text}}`
+}
+
+/**
+ * The text hashed for a credential: its context list and the shape of its other members, as JSON,
+ * or `undefined` when it has no shape.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * const contexts = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']
+ * const shape = shapeText({ '@context': contexts, id: 'https://a.example/1' })
+ * assert.equal(shapeText({ '@context': contexts, id: 'https://b.example/2' }), shape) // the same shape
+ * assert.notEqual(shapeText({ '@context': contexts, id: 'urn:uuid:2' }), shape) // another scheme
+ * assert.equal(shapeText({ '@context': [contexts[0], { x: 'https://x.example/' }], x: 'y' }), undefined) // an inline context
+ */
+export const shapeText = (credential: JsonObject): string | undefined => {
   const contexts = credential['@context']
   if (
     !Array.isArray(contexts) ||
     !contexts.every((c) => typeof c === 'string' && isBundledContext(c))
   )
     return undefined
-  const rest = Object.fromEntries(
-    Object.entries(credential).filter(([name]) => name !== '@context'),
-  )
-  const shape = shapeOf(rest, '', termsNow())
-  if (shape === undefined) return undefined
-  return createHash('sha256')
-    .update(JSON.stringify([contexts, shape]))
-    .digest('base64url')
+  const shape = membersShape(credential, termsNow(), '@context')
+  return shape === undefined ? undefined : `[${JSON.stringify(contexts)},${shape}]`
+}
+
+/** The digest of a credential's shape, or `undefined` when it has none. */
+const digestOf = (credential: JsonObject): string | undefined => {
+  const text = shapeText(credential)
+  return text === undefined ? undefined : createHash('sha256').update(text).digest('base64url')
 }
 
 const capacity = 1000

@@ -37,6 +37,9 @@ const describeValue = (value: unknown): string =>
       ? 'undefined (JSON has no undefined: leave the member out)'
       : `a ${typeof value}`
 
+/** What `copy` returns when it found a problem (kept in `plainJson`'s `found`). */
+const failed: unique symbol = Symbol('failed')
+
 /**
  * A deep copy of `value` as plain JSON data (objects with `Object.prototype`, arrays, strings,
  * finite numbers, booleans, `null`), or the first problem found: a member named `__proto__`
@@ -44,70 +47,88 @@ const describeValue = (value: unknown): string =>
  * non-enumerable member, an object that is not a plain object or array, a sparse array or one
  * with named members, `undefined`, `NaN`, a function, nesting deeper than 64 levels or more than
  * 200,000 values). Never throws: a proxy or a getter that throws is `notData`.
+ *
+ * One walk, in document order; every member is read once, through its property descriptor, and
+ * the copy holds what was read. The path of the member being copied is kept on one stack and
+ * written out only for the problem found.
  */
 export const plainJson = (value: unknown): E.Either<JsonProblem, unknown> => {
   let budget = maxValues
-  type Path = ReadonlyArray<string | number>
-  type Copied = E.Either<JsonProblem, unknown>
-  const problem = (kind: JsonProblem['kind'], path: Path, what: string): Copied =>
-    E.left({ kind, path: pathText(path), problem: what })
-  const notData = (path: Path, what: string) => problem('notData', path, what)
+  const path: Array<string | number> = []
+  let found: JsonProblem | undefined
+  const problem = (kind: JsonProblem['kind'], what: string, member?: string | number) => {
+    found = {
+      kind,
+      path: pathText(member === undefined ? path : [...path, member]),
+      problem: what,
+    }
+    return failed
+  }
+  const notData = (what: string, member?: string | number) => problem('notData', what, member)
 
-  const copyArray = (u: ReadonlyArray<unknown>, path: Path): Copied => {
+  const copyArray = (u: ReadonlyArray<unknown>): unknown => {
     if (Object.getPrototypeOf(u) !== Array.prototype)
-      return notData(path, 'an array of another kind than a plain array')
+      return notData('an array of another kind than a plain array')
     if (Reflect.ownKeys(u).length !== u.length + 1)
-      return notData(path, 'an array with holes or named members')
+      return notData('an array with holes or named members')
     const out: unknown[] = []
     for (let i = 0; i < u.length; i++) {
-      const item = Object.getOwnPropertyDescriptor(u, i)
+      // By its name: V8 looks a number up by a slower path.
+      const item = Object.getOwnPropertyDescriptor(u, String(i))
       if (item === undefined || !('value' in item) || item.enumerable !== true)
-        return notData([...path, i], 'an accessor or a hidden item, not data')
-      const copied = copy(item.value, [...path, i])
-      if (E.isLeft(copied)) return copied
-      out.push(copied.right)
+        return notData('an accessor or a hidden item, not data', i)
+      path.push(i)
+      const copied = copy(item.value)
+      path.pop()
+      if (copied === failed) return failed
+      out.push(copied)
     }
-    return E.right(out)
+    return out
   }
 
-  const copyObject = (u: object, path: Path): Copied => {
+  const copyObject = (u: object): unknown => {
     const prototype: unknown = Object.getPrototypeOf(u)
     if (prototype !== Object.prototype && prototype !== null)
       return notData(
-        path,
         'an object that is not a plain object (a class instance, or one with an inherited prototype)',
       )
     const out: Record<string, unknown> = {}
     for (const key of Reflect.ownKeys(u)) {
-      if (typeof key === 'symbol') return notData(path, 'a member keyed by a symbol, not data')
-      if (key === '__proto__') return problem('prototypeMember', path, 'a member named "__proto__"')
+      if (typeof key === 'symbol') return notData('a member keyed by a symbol, not data')
+      if (key === '__proto__') return problem('prototypeMember', 'a member named "__proto__"')
       const member = Object.getOwnPropertyDescriptor(u, key)
       if (member === undefined || !('value' in member) || member.enumerable !== true)
-        return notData([...path, key], 'an accessor or a hidden member, not data')
-      const copied = copy(member.value, [...path, key])
-      if (E.isLeft(copied)) return copied
+        return notData('an accessor or a hidden member, not data', key)
+      path.push(key)
+      const copied = copy(member.value)
+      path.pop()
+      if (copied === failed) return failed
       // `__proto__` is refused above, so assignment defines an own member.
-      out[key] = copied.right
+      out[key] = copied
     }
-    return E.right(out)
+    return out
   }
 
-  const copy = (u: unknown, path: Path): Copied => {
+  const copy = (u: unknown): unknown => {
     budget -= 1
-    if (budget < 0) return notData(path, `more than ${maxValues.toLocaleString('en-US')} values`)
-    if (u === null || typeof u === 'string' || typeof u === 'boolean') return E.right(u)
-    if (typeof u === 'number')
-      return Number.isFinite(u) ? E.right(u) : notData(path, describeValue(u))
-    if (typeof u !== 'object') return notData(path, describeValue(u))
-    if (path.length >= maxDepth) return notData(path, `nested deeper than ${maxDepth} levels`)
-    return Array.isArray(u) ? copyArray(u, path) : copyObject(u, path)
+    if (budget < 0) return notData(`more than ${maxValues.toLocaleString('en-US')} values`)
+    if (u === null || typeof u === 'string' || typeof u === 'boolean') return u
+    if (typeof u === 'number') return Number.isFinite(u) ? u : notData(describeValue(u))
+    if (typeof u !== 'object') return notData(describeValue(u))
+    if (path.length >= maxDepth) return notData(`nested deeper than ${maxDepth} levels`)
+    return Array.isArray(u) ? copyArray(u) : copyObject(u)
   }
 
   try {
-    return copy(value, [])
+    const copied = copy(value)
+    return found !== undefined ? E.left(found) : E.right(copied)
   } catch {
     // A proxy trap threw: the value cannot be read as data.
-    return notData([], 'a value that throws when it is read')
+    return E.left({
+      kind: 'notData',
+      path: '(root)',
+      problem: 'a value that throws when it is read',
+    })
   }
 }
 
@@ -118,6 +139,63 @@ export const plainJsonObject = (value: unknown): E.Either<JsonProblem, JsonObjec
   const object = copied.right
   return typeof object === 'object' && object !== null && !Array.isArray(object)
     ? E.right(object as JsonObject)
+    : E.left({ kind: 'notData', path: '(root)', problem: 'not a JSON object' })
+}
+
+/**
+ * What `plainJsonObject` answers for a value `JSON.parse` just made, without copying it: nobody
+ * else holds that value, and `JSON.parse` makes nothing but plain objects and arrays of data
+ * members, strings, numbers, booleans and `null`. So what can be wrong is what `plainJson` would
+ * find in such a value: a member named `__proto__` (`JSON.parse` keeps it as an own member), a
+ * number out of range (`1e999` parses as `Infinity`), nesting deeper than 64 levels, more than
+ * 200,000 values, or a root that is not an object. The problem found is the one `plainJson`
+ * finds first, with the same path.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * assert.ok(E.isRight(parsedJsonObject(JSON.parse('{"a": [1, "x", null]}'))))
+ * const planted = parsedJsonObject(JSON.parse('{"a": {"__proto__": {}}}'))
+ * assert.deepEqual(planted, E.left({ kind: 'prototypeMember', path: 'a', problem: 'a member named "__proto__"' }))
+ * assert.ok(E.isLeft(parsedJsonObject(JSON.parse('{"n": 1e999}')))) // Infinity is no JSON number
+ */
+export const parsedJsonObject = (parsed: unknown): E.Either<JsonProblem, JsonObject> => {
+  let budget = maxValues
+  const path: Array<string | number> = []
+  let found: JsonProblem | undefined
+  const problem = (kind: JsonProblem['kind'], what: string): false => {
+    found = { kind, path: pathText(path), problem: what }
+    return false
+  }
+  const check = (u: unknown): boolean => {
+    budget -= 1
+    if (budget < 0)
+      return problem('notData', `more than ${maxValues.toLocaleString('en-US')} values`)
+    if (typeof u === 'number') return Number.isFinite(u) || problem('notData', describeValue(u))
+    if (u === null || typeof u !== 'object') return true
+    if (path.length >= maxDepth) return problem('notData', `nested deeper than ${maxDepth} levels`)
+    if (Array.isArray(u)) {
+      for (let i = 0; i < u.length; i++) {
+        path.push(i)
+        const ok = check(u[i])
+        path.pop()
+        if (!ok) return false
+      }
+      return true
+    }
+    const record = u as JsonObject
+    for (const key of Object.keys(record)) {
+      if (key === '__proto__') return problem('prototypeMember', 'a member named "__proto__"')
+      path.push(key)
+      const ok = check(record[key])
+      path.pop()
+      if (!ok) return false
+    }
+    return true
+  }
+  if (!check(parsed) && found !== undefined) return E.left(found)
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? E.right(parsed as JsonObject)
     : E.left({ kind: 'notData', path: '(root)', problem: 'not a JSON object' })
 }
 

@@ -11,14 +11,19 @@
 import type { KeyObject } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { calculateJwkThumbprint, compactVerify, SignJWT, type CryptoKey, type JWK } from 'jose'
+import { calculateJwkThumbprint, CompactSign, compactVerify, type CryptoKey, type JWK } from 'jose'
 import { IsoDateTime, Url } from '../codec.js'
 import type { OpenBadgeCredential, SignedOpenBadgeCredential } from './credential.js'
 import { badgeError, invalidBadgeInput, verificationError, type BadgeError } from './errors.js'
 import type { VerificationError } from './errors.js'
 import { describeError, isObject, numericDate, own, stringAt, type JsonObject } from './internal.js'
-import { ed25519JwkOfMultibase, importJwkOnce, type ImportedKey } from './key-cache.js'
-import { parseFailure, plainJsonObject, toSign } from './json.js'
+import {
+  ed25519JwkOfMultibase,
+  importJwkOnce,
+  importPublicJwkOnce,
+  type ImportedKey,
+} from './key-cache.js'
+import { parseFailure, parsedJsonObject, toSign } from './json.js'
 import { publicJwk, type JwtAlgorithm, type Jwk, type PublicKeyDocument } from './keys.js'
 import { checkKeyIsIssuers, resolveVerificationKey, type KeySources } from './resolve-key.js'
 
@@ -139,7 +144,10 @@ export const signBadgeJwt = async (
     ...(validUntil === undefined ? {} : { exp: numericDate(validUntil) }),
   }
   try {
-    const jwt = await new SignJWT({ ...copy.right, ...claims })
+    // The payload is the JSON of the copy with its claims, as jose's `SignJWT` writes it; the copy
+    // is this call's own, so it is not cloned again (`SignJWT` clones what it is given).
+    const payload = new TextEncoder().encode(JSON.stringify({ ...copy.right, ...claims }))
+    const jwt = await new CompactSign(payload)
       .setProtectedHeader({ alg: options.alg, kid: options.kid, typ: 'JWT' })
       .sign(key.right)
     return E.right(jwt)
@@ -166,14 +174,45 @@ const claimNames = ['iss', 'jti', 'nbf', 'sub', 'exp'] as const
 /** What a payload that wraps the credential in `vc` may hold beside it: JWT claims. */
 const wrapperClaims: ReadonlySet<string> = new Set([...claimNames, 'iat', 'vc'])
 
-const segment = /^[A-Za-z0-9_-]+$/
+/** One or more base64url digits. */
+const digits = /^[\w-]+$/
 
-/** The JSON value a base64url segment encodes, if it is canonical base64url of JSON. */
-const decodeSegment = (part: string): E.Either<undefined, unknown> => {
+const base64urlDigits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+/**
+ * Whether base64url digits (`[A-Za-z0-9_-]`, no padding) are the canonical spelling of the bytes
+ * they decode to: `Buffer.from(part, 'base64url').toString('base64url') === part`. Bytes come in
+ * groups of three per four digits, so a part of length 4n+1 spells no byte with its last digit,
+ * and the last digit of a part of length 4n+2 (4n+3) carries 4 (2) bits that no byte uses, which
+ * another spelling may set. Reads the last digit only.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * assert.equal(isCanonicalBase64url('AQ'), true) // the byte 0x01
+ * assert.equal(isCanonicalBase64url('AR'), false) // the same byte, with a bit no byte uses set
+ * assert.equal(isCanonicalBase64url('A'), false) // no byte at all
+ */
+export const isCanonicalBase64url = (part: string): boolean => {
+  const rest = part.length % 4
+  if (rest === 0) return true
+  if (rest === 1) return false
+  const last = base64urlDigits.indexOf(part.charAt(part.length - 1))
+  return last >= 0 && (last & (rest === 2 ? 0b1111 : 0b11)) === 0
+}
+
+/**
+ * The bytes a part spells if it is canonical base64url: encoded again, they spell it exactly, so
+ * it holds base64url digits only. Non-canonical base64url (unused trailing bits set) decodes to
+ * the same bytes: it is refused, so that every changed character of a badge is a different badge.
+ */
+const canonicalBytes = (part: string): Buffer | undefined => {
   const bytes = Buffer.from(part, 'base64url')
-  // Non-canonical base64url (unused trailing bits set) decodes to the same bytes: refuse it, so
-  // that every changed character of a badge is a different badge.
-  if (bytes.toString('base64url') !== part) return E.left(undefined)
+  return bytes.toString('base64url') === part ? bytes : undefined
+}
+
+/** The JSON value some bytes hold, if they are UTF-8 JSON. */
+const jsonOf = (bytes: Buffer | undefined): E.Either<undefined, unknown> => {
+  if (bytes === undefined) return E.left(undefined)
   try {
     return E.right(JSON.parse(bytes.toString('utf8')))
   } catch {
@@ -181,7 +220,7 @@ const decodeSegment = (part: string): E.Either<undefined, unknown> => {
   }
 }
 
-/** Whether text looks like a compact JWS (three base64url parts). */
+/** Whether text looks like a compact JWS (three base64url parts, the last maybe empty). */
 export const looksLikeJwt = (text: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(text)
 
 const notCompactJws = verificationError(
@@ -190,14 +229,17 @@ const notCompactJws = verificationError(
   'not a compact JWS: expected three canonical base64url parts, a JSON header and a JSON payload',
 )
 
-/** A decoded segment as a plain JSON object (see `plainJsonObject`), naming `what` it is. */
+/**
+ * A decoded segment as a plain JSON object (see `parsedJsonObject`: what `JSON.parse` made is
+ * checked, not copied), naming `what` it is.
+ */
 const objectOf = (
   what: string,
   decoded: E.Either<undefined, unknown>,
 ): E.Either<VerificationError, JsonObject> => {
   if (E.isLeft(decoded) || !isObject(decoded.right)) return E.left(notCompactJws)
-  const copied = plainJsonObject(decoded.right)
-  return E.isLeft(copied) ? E.left(parseFailure(what, copied.left)) : copied
+  const checked = parsedJsonObject(decoded.right)
+  return E.isLeft(checked) ? E.left(parseFailure(what, checked.left)) : checked
 }
 
 /**
@@ -240,22 +282,49 @@ const credentialOf = (payload: JsonObject): E.Either<VerificationError, JsonObje
  * plain JSON objects with no member named `__proto__` (`PrototypeMember`). The credential is the
  * payload without the JWT claims, or, when the payload has a `vc` claim, that claim.
  */
-export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt> => {
-  const parts = compact.split('.')
-  const [head = '', body = '', signature = ''] = parts
-  const signed =
-    segment.test(signature) &&
-    Buffer.from(signature, 'base64url').toString('base64url') === signature
-  if (parts.length !== 3 || !segment.test(head) || !segment.test(body) || !signed)
-    return E.left(notCompactJws)
-  const header = objectOf('the JWT header', decodeSegment(head))
+export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt> =>
+  readJwt(compact) ?? E.left(notCompactJws)
+
+/**
+ * `parseJwt` of text that looks like a compact JWS (`looksLikeJwt`), or `undefined` for other
+ * text, without reading the payload's digits twice: its bytes, encoded again, spell it exactly
+ * (canonical base64url, digits only), and only a payload that does not is matched against the
+ * digits, to tell a JWS that is not canonical (refused) from text that is no JWS.
+ *
+ * @example
+ * import assert from 'node:assert/strict'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const header = Buffer.from(JSON.stringify({ alg: 'ES256' })).toString('base64url')
+ * const payload = Buffer.from(JSON.stringify({ iss: 'https://issuer.example', name: 'x' })).toString('base64url')
+ * const read = readJwt(`${header}.${payload}.c2ln`)
+ * assert.ok(read !== undefined && E.isRight(read))
+ * assert.deepEqual(read.right.credential, { name: 'x' }) // the payload without the JWT claims
+ * const bent = readJwt(`${header}.${payload}.c2l`) // a signature spelled non-canonically
+ * assert.ok(bent !== undefined && E.isLeft(bent))
+ * assert.equal(readJwt('{"name": "x"}'), undefined) // no JWS: verifyBadge reads it as JSON
+ */
+export const readJwt = (text: string): E.Either<VerificationError, ParsedJwt> | undefined => {
+  const first = text.indexOf('.')
+  const second = first < 0 ? -1 : text.indexOf('.', first + 1)
+  if (second < 0 || text.includes('.', second + 1)) return undefined
+  const head = text.slice(0, first)
+  const body = text.slice(first + 1, second)
+  const signature = text.slice(second + 1)
+  if (!digits.test(head) || (signature !== '' && !digits.test(signature))) return undefined
+  const bytes = body === '' ? undefined : canonicalBytes(body)
+  if (bytes === undefined && !digits.test(body)) return undefined
+  if (signature === '' || !isCanonicalBase64url(signature)) return E.left(notCompactJws)
+  const header = objectOf(
+    'the JWT header',
+    jsonOf(isCanonicalBase64url(head) ? Buffer.from(head, 'base64url') : undefined),
+  )
   if (E.isLeft(header)) return header
-  const payload = objectOf('the JWT payload', decodeSegment(body))
+  const payload = objectOf('the JWT payload', jsonOf(bytes))
   if (E.isLeft(payload)) return payload
   const credential = credentialOf(payload.right)
   if (E.isLeft(credential)) return credential
   return E.right({
-    compact,
+    compact: text,
     header: header.right,
     payload: payload.right,
     credential: credential.right,
@@ -377,10 +446,7 @@ export const verifyJwtProof = async (
     )
   let publicKey: ImportedKey
   try {
-    const jwk =
-      key.publicKeyJwk === undefined
-        ? await ed25519JwkOfMultibase(key.publicKeyMultibase ?? '')
-        : publicJwk(key.publicKeyJwk)
+    const jwk = key.publicKeyJwk ?? (await ed25519JwkOfMultibase(key.publicKeyMultibase ?? ''))
     if (jwk === undefined)
       return E.left(
         proofError(
@@ -388,7 +454,7 @@ export const verifyJwtProof = async (
           `the key ${key.id} is not an Ed25519 key: it cannot verify EdDSA`,
         ),
       )
-    publicKey = await importJwkOnce(jwk, alg)
+    publicKey = await importPublicJwkOnce(jwk, alg)
   } catch (error) {
     return E.left(
       proofError(

@@ -20,7 +20,7 @@
  * @internal
  * @packageDocumentation
  */
-import { asArray, isObject, pathText, type JsonObject } from './internal.js'
+import { isObject, pathText, type JsonObject } from './internal.js'
 
 /** What a URI is used for, which decides what it may be. */
 export type LinkRole = 'link' | 'image' | 'evidence' | 'identifier'
@@ -113,8 +113,9 @@ export const linkProblem = (
   if (scheme === 'https' || scheme === 'http') {
     if (!/^https?:\/\/[^/?#]/i.test(value))
       return `${what} must have a host after ${scheme}://; got ${show(value)}`
-    const url = new URL(value)
-    if (url.username !== '' || url.password !== '')
+    // A user name or password comes before an "@": without one, there is none to read.
+    const url = value.includes('@') ? new URL(value) : undefined
+    if (url !== undefined && (url.username !== '' || url.password !== ''))
       return `${what} may not carry a user name or password before its host (it hides where it leads); got ${show(value)}`
   }
   return undefined
@@ -131,37 +132,50 @@ export const unsafeLinks = (
   options: LinkOptions = {},
 ): ReadonlyArray<UnsafeLink> => {
   const found: UnsafeLink[] = []
-  const check = (value: unknown, role: LinkRole, path: ReadonlyArray<string | number>) => {
+  /** Where the walk is: the path of the member being read, written out only for a link refused. */
+  const path: Array<string | number> = []
+  const check = (value: unknown, role: LinkRole) => {
     const message = linkProblem(value, role, options)
     if (message !== undefined) found.push({ path: pathText(path), role, message })
   }
+  const member = (key: string | number, value: unknown, read: (value: unknown) => void) => {
+    path.push(key)
+    read(value)
+    path.pop()
+  }
   /** An object whose `id` is used as `role`: its other members are walked as usual. */
-  const withId = (value: unknown, role: LinkRole, path: Array<string | number>) => {
-    if (typeof value === 'string') return check(value, role, path)
-    if (!isObject(value)) return walk(value, path)
-    for (const [key, member] of Object.entries(value)) {
-      if (key === 'id') check(member, role, [...path, key])
-      else visit(key, member, [...path, key])
+  const withId = (value: unknown, role: LinkRole) => {
+    if (typeof value === 'string') return check(value, role)
+    if (!isObject(value)) return walk(value)
+    for (const key of Object.keys(value)) {
+      path.push(key)
+      if (key === 'id') check(value[key], role)
+      else visit(key, value[key])
+      path.pop()
     }
   }
-  const visit = (key: string, value: unknown, path: Array<string | number>) => {
+  const visit = (key: string, value: unknown) => {
     if (key === '@context' || key === 'type') return
-    if (key === 'image') return withId(value, 'image', path)
-    if (key === 'criteria') return withId(value, 'link', path)
+    if (key === 'image') return withId(value, 'image')
+    if (key === 'criteria') return withId(value, 'link')
     if (key === 'evidence') {
-      if (!Array.isArray(value)) return withId(value, 'evidence', path)
-      return asArray(value).forEach((item, i) => withId(item, 'evidence', [...path, i]))
+      if (!Array.isArray(value)) return withId(value, 'evidence')
+      return value.forEach((item, i) => member(i, item, (it) => withId(it, 'evidence')))
     }
-    if (key === 'url' || key === 'targetUrl') return check(value, 'link', path)
-    if (key === 'id' || key === 'verificationMethod') return check(value, 'identifier', path)
-    walk(value, path)
+    if (key === 'url' || key === 'targetUrl') return check(value, 'link')
+    if (key === 'id' || key === 'verificationMethod') return check(value, 'identifier')
+    walk(value)
   }
-  const walk = (value: unknown, path: Array<string | number>) => {
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]))
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach((item, i) => member(i, item, walk))
     else if (isObject(value))
-      for (const [key, member] of Object.entries(value)) visit(key, member, [...path, key])
+      for (const key of Object.keys(value)) {
+        path.push(key)
+        visit(key, value[key])
+        path.pop()
+      }
   }
-  walk(credential, [])
+  walk(credential)
   return found
 }
 

@@ -18,9 +18,9 @@ import {
 import { verifyDataIntegrityProof } from './data-integrity.js'
 import { verificationError, type VerificationError } from './errors.js'
 import { asArray, idOf, isObject, stringAt, type JsonObject } from './internal.js'
-import { parseFailure, plainJsonObject, type JsonProblem } from './json.js'
+import { parseFailure, parsedJsonObject, plainJsonObject, type JsonProblem } from './json.js'
 import { describeUnsafeLinks, unsafeLinks } from './links.js'
-import { looksLikeJwt, parseJwt, verifyJwtProof, type ParsedJwt } from './jwt.js'
+import { readJwt, verifyJwtProof, type ParsedJwt } from './jwt.js'
 import type { PublicKeyDocument } from './keys.js'
 import type { KeySources } from './resolve-key.js'
 import type { RevocationList, RevocationStatus } from './revocation.js'
@@ -108,9 +108,10 @@ const read = (input: unknown): E.Either<VerificationError, Input> => {
   if (typeof input !== 'string')
     return E.left(unreadable('a badge is a VC-JWT (a string) or a credential (a JSON object)'))
   const text = input.trim()
-  if (looksLikeJwt(text))
+  const jws = readJwt(text)
+  if (jws !== undefined)
     return E.map((jwt: ParsedJwt) => ({ format: 'jwt' as const, jwt, credential: jwt.credential }))(
-      parseJwt(text),
+      jws,
     )
   let parsed: unknown
   try {
@@ -120,7 +121,11 @@ const read = (input: unknown): E.Either<VerificationError, Input> => {
   }
   if (!isObject(parsed))
     return E.left(unreadable('the JSON is not an object: a credential is a JSON object'))
-  return read(parsed)
+  // What JSON.parse just made is checked as `plainJsonObject` would, not copied again.
+  return E.bimap(
+    (problem: JsonProblem) => parseFailure('the credential', problem),
+    (credential: JsonObject): Input => ({ format: 'data-integrity', credential }),
+  )(parsedJsonObject(parsed))
 }
 
 const textAt = (o: unknown, key: string) => (isObject(o) ? stringAt(o, key) : undefined)

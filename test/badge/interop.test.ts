@@ -165,6 +165,33 @@ describe("the others' badges, verified by microcred", () => {
     },
   )
 
+  it.each(['RS256', 'ES256', 'EdDSA'] as const)(
+    "%s: signBadgeJwt signs the bytes jose's SignJWT signs for the credential and its claims",
+    async (alg) => {
+      const key = keyOf(alg)
+      const privateKey = await importJWK(key.privateKeyJwk as JWK, alg)
+      const header = { alg, kid: key.id, typ: 'JWT' }
+      const expiring = { ...badge, validUntil: '2031-06-30T00:00:00Z' }
+      const proven = success(await signBadgeDataIntegrity(badge, { keyPair: k.ed25519 }))
+      for (const credential of [badge, expiring, proven]) {
+        const ours = success(
+          await signBadgeJwt(credential, { privateKey: key.privateKeyJwk, kid: key.id, alg }),
+        )
+        // The claims in the order microcred writes them: iss, jti, nbf, sub, exp.
+        const { iss, jti, nbf, sub } = claims(credential)
+        const until = 'validUntil' in credential ? credential.validUntil : undefined
+        const payload = {
+          ...credential,
+          ...{ iss, jti, nbf, sub },
+          ...(until === undefined ? {} : { exp: Date.parse(until) / 1000 }),
+        }
+        const theirs = await new SignJWT(payload).setProtectedHeader(header).sign(privateKey)
+        const signingInput = (jwt: string) => jwt.split('.').slice(0, 2).join('.')
+        expect(signingInput(ours)).toBe(signingInput(theirs))
+      }
+    },
+  )
+
   it('a vc claim is the credential: claims must still match it, and nothing else may sit beside it', async () => {
     const privateKey = await importJWK(k.es256.privateKeyJwk as JWK, 'ES256')
     const header = { alg: 'ES256', kid: k.es256.id }

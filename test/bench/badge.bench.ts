@@ -77,7 +77,9 @@ import { journeyArbitrary, runSteps } from 'microcred/testing'
 import { checkContexts } from '../../src/badge/checks.js'
 import { verifyDataIntegrityProof } from '../../src/badge/data-integrity.js'
 import { offlineDocumentLoader } from '../../src/badge/document-loader.js'
+import { plainJsonObject, toSign } from '../../src/badge/json.js'
 import { parseJwt, verifyJwtProof } from '../../src/badge/jwt.js'
+import { unsafeLinks } from '../../src/badge/links.js'
 import { collect, median, spread } from './measure.js'
 import { guard, markdownTable, summary, textTable, type Benchmark, type Row } from './report.js'
 
@@ -324,6 +326,7 @@ const tasks = (s: Subject) => {
         compactVerify(j.jwts[i] as string, j.publicKey, { algorithms: [alg] }),
       // the steps
       importKey: () => importJWK(j.key.privateKeyJwk as JWK, alg),
+      parse: (i: number) => right('parse', parseJwt(j.jwts[i] as string)),
       context: async (i: number) =>
         right(
           'context',
@@ -346,6 +349,8 @@ const tasks = (s: Subject) => {
   return {
     build: (i: number) => build(s, i),
     schema: (i: number) => right('schema', validateBadgeStructure(item(s, i).credential)),
+    toSign: (i: number) => right('copy', toSign(item(s, i).credential)),
+    links: (i: number) => guard(unsafeLinks(item(s, i).credential).length === 0, 'unsafe links'),
     RS256: jwt('RS256'),
     ES256: jwt('ES256'),
     EdDSA: jwt('EdDSA'),
@@ -376,6 +381,7 @@ const tasks = (s: Subject) => {
       // the steps
       importKey: () =>
         Ed25519Multikey.fromJwk({ jwk: d.key.privateKeyJwk, secretKey: true, id: d.key.id }),
+      parse: (i: number) => guard(E.isRight(plainJsonObject(d.signed[i])), 'not plain JSON'),
       canonize: (i: number) =>
         canonize(item(s, i).credential, { documentLoader: offlineDocumentLoader() }),
       context: async (i: number) =>
@@ -629,6 +635,8 @@ const run = async (): Promise<{ rows: Row[]; steps: Step[] }> => {
   })
   const buildMs = await step(t.build)
   const schemaMs = await step(t.schema)
+  const toSignMs = await step(t.toSign)
+  const linksMs = await step(t.links)
   const steps: Step[] = [
     {
       name: 'build + sign',
@@ -651,6 +659,13 @@ const run = async (): Promise<{ rows: Row[]; steps: Step[] }> => {
       ES256: buildMs,
       EdDSA: buildMs,
       eddsa: buildMs,
+    },
+    {
+      name: 'sign: the plain JSON copy of the credential and its link check (`toSign`)',
+      RS256: toSignMs,
+      ES256: toSignMs,
+      EdDSA: toSignMs,
+      eddsa: toSignMs,
     },
     {
       name: 'sign: import the private key, uncached (jose `importJWK`; `Ed25519Multikey.fromJwk`)',
@@ -677,6 +692,11 @@ const run = async (): Promise<{ rows: Row[]; steps: Step[] }> => {
       eddsa: await step(d.verifyPeer),
     },
     {
+      name: 'verify: parse (JWT: base64url, JSON, the plain JSON check; DI: the plain JSON copy)',
+      ...(await eachJwt((f) => f.parse)),
+      eddsa: await step(d.parse),
+    },
+    {
       name: 'verify: schema (ajv, the official JSON Schema)',
       RS256: schemaMs,
       ES256: schemaMs,
@@ -684,7 +704,14 @@ const run = async (): Promise<{ rows: Row[]; steps: Step[] }> => {
       eddsa: schemaMs,
     },
     {
-      name: 'verify: context (`jsonld.expand`, safe mode; for Data Integrity only when a step fails)',
+      name: 'verify: every link (`unsafeLinks`)',
+      RS256: linksMs,
+      ES256: linksMs,
+      EdDSA: linksMs,
+      eddsa: linksMs,
+    },
+    {
+      name: 'verify: context (parse, then the known shape or `jsonld.expand` in safe mode; for Data Integrity only when a step fails)',
       ...(await eachJwt((f) => f.context)),
       eddsa: await step(d.context),
     },

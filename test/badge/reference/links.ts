@@ -1,0 +1,159 @@
+/**
+ * The link checks of `src/badge/links.ts` as they were before issue 15 (part 4, second pass),
+ * kept verbatim as the oracle of their replacement: `linkProblem` parsing every http(s) link
+ * twice, and `unsafeLinks` walking with a path array per member.
+ * `test/badge/fast-paths.property.test.ts` holds the library to their answers.
+ */
+import { asArray, isObject, pathText, type JsonObject } from '../../../src/badge/internal.js'
+
+/** What a URI is used for, which decides what it may be. */
+export type LinkRole = 'link' | 'image' | 'evidence' | 'identifier'
+
+/** How links are judged. */
+export interface LinkOptions {
+  /** Whether `http:` links are taken (identifiers may always be `http:`). Default: `false`. */
+  readonly allowHttp?: boolean
+}
+
+/** A URI refused: where it is, what it is used for, and why. */
+export interface UnsafeLink {
+  readonly path: string
+  readonly role: LinkRole
+  readonly message: string
+}
+
+/** Characters in a link or an identifier. */
+const maxLength = 2_048
+/** Characters in a `data:` image: about 750 KB of image. */
+const maxDataLength = 1_000_000
+
+const rasterImage =
+  /^data:image\/(?:png|jpeg|gif|webp)(?:;[A-Za-z0-9!#$&^_.+-]+=[A-Za-z0-9!#$&^_.+-]+)*;base64,[A-Za-z0-9+/]*={0,2}$/
+
+/** White space, controls and invisible formatting characters, and lone surrogates. */
+const unsafeCharacter =
+  /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u
+
+const show = (value: string): string => {
+  const cut = value.length > 60 ? `${value.slice(0, 60)}...` : value
+  return JSON.stringify(cut).replace(
+    /[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+}
+
+const roleName: Readonly<Record<LinkRole, string>> = {
+  link: 'a link',
+  image: 'an image link',
+  evidence: 'an evidence link',
+  identifier: 'an identifier',
+}
+
+/**
+ * Why `value` may not be a URI used as `role`, or `undefined` if it may. See the module's
+ * comment for the rules.
+ */
+export const linkProblem = (
+  value: unknown,
+  role: LinkRole,
+  options: LinkOptions = {},
+): string | undefined => {
+  const what = roleName[role]
+  if (typeof value !== 'string') return `${what} must be a string`
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1]?.toLowerCase()
+  if (scheme === 'data') {
+    if (role !== 'image' && role !== 'evidence')
+      return `${what} may not be a data: URI (only an image or evidence may be one); got ${show(value)}`
+    if (value.length > maxDataLength)
+      return `a data: URI has at most ${maxDataLength.toLocaleString('en-US')} characters; this one has ${value.length.toLocaleString('en-US')}`
+    return rasterImage.test(value)
+      ? undefined
+      : `a data: URI must be a base64 PNG, JPEG, GIF or WebP image (an SVG or an HTML page can run script); got ${show(value)}`
+  }
+  if (value.length > maxLength)
+    return `${what} has at most ${maxLength.toLocaleString('en-US')} characters; this one has ${value.length.toLocaleString('en-US')}`
+  if (unsafeCharacter.test(value))
+    return `${what} may not contain white space, a control or invisible character, or a lone surrogate; got ${show(value)}`
+  if (scheme === undefined || !URL.canParse(value))
+    return `${what} must be an absolute URI (https://...); got ${show(value)}`
+  const allowed =
+    role === 'identifier'
+      ? ['https', 'http', 'urn', 'did']
+      : options.allowHttp === true
+        ? ['https', 'http']
+        : ['https']
+  if (!allowed.includes(scheme)) {
+    const orImage =
+      role === 'image' || role === 'evidence'
+        ? ' (or a base64 data: PNG, JPEG, GIF or WebP image)'
+        : ''
+    if (scheme === 'http')
+      return `${what} must be https:${orImage}, http: only where the caller allows it (allowHttp); got ${show(value)}`
+    const schemes = allowed.map((s) => `${s}:`)
+    const list =
+      schemes.length === 1 ? schemes[0] : `${schemes.slice(0, -1).join(', ')} or ${schemes.at(-1)}`
+    return `${what} must be ${list}${orImage}; got ${scheme}: in ${show(value)}`
+  }
+  if (scheme === 'https' || scheme === 'http') {
+    if (!/^https?:\/\/[^/?#]/i.test(value))
+      return `${what} must have a host after ${scheme}://; got ${show(value)}`
+    const url = new URL(value)
+    if (url.username !== '' || url.password !== '')
+      return `${what} may not carry a user name or password before its host (it hides where it leads); got ${show(value)}`
+  }
+  return undefined
+}
+
+/**
+ * Every URI in a credential that may not be what it is used for, in document order: links by
+ * the member that holds them (`image`, `url`, `targetUrl`, `criteria.id`, `evidence[].id`),
+ * every other `id` and `verificationMethod` as an identifier. `@context` (checked by the context
+ * step) and `type` are not URIs to follow.
+ */
+export const unsafeLinks = (
+  credential: JsonObject,
+  options: LinkOptions = {},
+): ReadonlyArray<UnsafeLink> => {
+  const found: UnsafeLink[] = []
+  const check = (value: unknown, role: LinkRole, path: ReadonlyArray<string | number>) => {
+    const message = linkProblem(value, role, options)
+    if (message !== undefined) found.push({ path: pathText(path), role, message })
+  }
+  /** An object whose `id` is used as `role`: its other members are walked as usual. */
+  const withId = (value: unknown, role: LinkRole, path: Array<string | number>) => {
+    if (typeof value === 'string') return check(value, role, path)
+    if (!isObject(value)) return walk(value, path)
+    for (const [key, member] of Object.entries(value)) {
+      if (key === 'id') check(member, role, [...path, key])
+      else visit(key, member, [...path, key])
+    }
+  }
+  const visit = (key: string, value: unknown, path: Array<string | number>) => {
+    if (key === '@context' || key === 'type') return
+    if (key === 'image') return withId(value, 'image', path)
+    if (key === 'criteria') return withId(value, 'link', path)
+    if (key === 'evidence') {
+      if (!Array.isArray(value)) return withId(value, 'evidence', path)
+      return asArray(value).forEach((item, i) => withId(item, 'evidence', [...path, i]))
+    }
+    if (key === 'url' || key === 'targetUrl') return check(value, 'link', path)
+    if (key === 'id' || key === 'verificationMethod') return check(value, 'identifier', path)
+    walk(value, path)
+  }
+  const walk = (value: unknown, path: Array<string | number>) => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]))
+    else if (isObject(value))
+      for (const [key, member] of Object.entries(value)) visit(key, member, [...path, key])
+  }
+  walk(credential, [])
+  return found
+}
+
+/** Links found unsafe, as one sentence: the first three, and how many more. */
+export const describeUnsafeLinks = (links: ReadonlyArray<UnsafeLink>): string => {
+  const shown = links
+    .slice(0, 3)
+    .map((link) => `at ${link.path}: ${link.message}`)
+    .join('; ')
+  return links.length > 3 ? `${shown} (and ${links.length - 3} more)` : shown
+}
