@@ -271,11 +271,10 @@ export const createPostgresEventStore = (
       const checked = checkBatch(streamId, events)
       if (E.isLeft(checked)) return checked
       const batch = checked.right
-      const numeric = typeof expectedVersion === 'number'
-      if (
-        batch.length === 0 ||
-        (numeric && !(Number.isSafeInteger(expectedVersion) && expectedVersion >= 0))
-      ) {
+      // No stream yet is version 0: such an append is one statement too.
+      const exact = expectedVersion === 'noStream' ? 0 : expectedVersion
+      const numeric = typeof exact === 'number'
+      if (batch.length === 0 || (numeric && !(Number.isSafeInteger(exact) && exact >= 0))) {
         const actual = await versionOf(db, s, streamId)
         return batch.length > 0 || !satisfiesExpectedVersion(expectedVersion, actual)
           ? E.left(versionConflict(streamId, expectedVersion, actual))
@@ -284,8 +283,8 @@ export const createPostgresEventStore = (
       for (let attempt = 1; ; attempt++) {
         const first =
           numeric && batch.length <= rowsPerStatement
-            ? await appendInOneStatement(streamId, batch, expectedVersion).then(
-                (inserted) => inserted && { version: expectedVersion + 1, inserted },
+            ? await appendInOneStatement(streamId, batch, exact).then(
+                (inserted) => inserted && { version: exact + 1, inserted },
               )
             : await appendInTransaction(streamId, batch, expectedVersion)
         if (first !== undefined && !(first instanceof Conflict)) {

@@ -9,6 +9,7 @@ import type { EventStore, RecordedEvent } from 'microcred'
 import {
   createPostgresEventStore,
   migrate,
+  sqlDatabase,
   StoredRowError,
   type PostgresClient,
 } from 'microcred/postgres'
@@ -253,6 +254,29 @@ describe.each<[string, ClientKind]>([
       await cleanup()
     }
   })
+
+  test('an append that fits one call is one statement, at a version and at noStream alike', () =>
+    withStore(async (_, client, s) => {
+      const db = sqlDatabase(client)
+      const sent: string[] = []
+      const counted = createPostgresEventStore(
+        {
+          query: (text, params) => (sent.push(text), db.query(text, params)),
+          transaction: (work) => (sent.push('a transaction'), db.transaction(work)),
+        },
+        { schema: s.slice(1, -1) },
+      )
+      const first = await counted.appendToStream('s-1', events(2), { expectedVersion: 'noStream' })
+      const next = await counted.appendToStream('s-1', events(1, 3), { expectedVersion: 2 })
+      expect([E.isRight(first), E.isRight(next)]).toEqual([true, true])
+      expect(sent).toHaveLength(2)
+      expect(sent.every((text) => text.includes('append_events'))).toBe(true)
+      // A stream that exists refuses noStream, in one statement and a version read.
+      sent.length = 0
+      const again = await counted.appendToStream('s-1', events(1), { expectedVersion: 'noStream' })
+      expect(E.isLeft(again) && again.left).toMatchObject({ actualVersion: 3 })
+      expect(sent).toHaveLength(2)
+    }))
 
   test('an empty batch writes nothing and still checks the expected version', () =>
     withStore(async (store) => {
