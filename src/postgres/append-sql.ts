@@ -1,6 +1,6 @@
 /**
  * The statements of an append, and of a reader's wait for the appends in flight. An append's rows
- * go to the server-side function `append_events` (migration 4) as one `jsonb` array, in chunks of
+ * go to the server-side procedure `append_events` (migration 4) as one `jsonb` array, in chunks of
  * `rowsPerStatement` rows, all in one transaction; a batch of one chunk is a single statement,
  * which PostgreSQL runs as its own transaction.
  *
@@ -31,9 +31,9 @@ export const encode = (events: ReadonlyArray<EventToAppend>): string =>
   JSON.stringify(events.map((event) => [event.type, event.data, event.metadata]))
 
 /**
- * What `append_events` returns: the positions of its events, in version order, and
- * `recorded_at`. Positions come from a sequence: increasing within an append, but not always
- * consecutive (another append may take some between).
+ * What `append_events` returns: the positions of its events, in version order (`null` when it
+ * inserted nothing), and `recorded_at`. Positions come from a sequence: increasing within an
+ * append, but not always consecutive (another append may take some between).
  */
 export interface Inserted {
   readonly positions: ReadonlyArray<unknown>
@@ -44,10 +44,10 @@ export interface Inserted {
 export const positionSequence = (s: string): string => `${s}.events_position`
 
 /**
- * An append of `events` (encoded by `encode`, at most `rowsPerStatement`) to a stream expected
- * at `expectedVersion`: one round trip, a row only if it inserted them (see `append_events` in `schema.ts`).
- * Alone it is its own transaction; inside one (a batch in chunks) each chunk is one call at the
- * version the chunk before it left.
+ * An append of `events` (encoded by `encode`, at most `rowsPerStatement`) to a stream expected at
+ * `expectedVersion`: one round trip, one row, whose `positions` are `null` unless it inserted
+ * them (see `append_events` in `schema.ts`). Alone it is its own transaction; inside one (a batch
+ * in chunks) each chunk is one call at the version the chunk before it left.
  */
 export const appendStatement = (
   s: string,
@@ -55,7 +55,7 @@ export const appendStatement = (
   expectedVersion: number,
   events: string,
 ): Statement => ({
-  text: `SELECT positions, recorded_at FROM ${s}.append_events($1, $2, $3)`,
+  text: `CALL ${s}.append_events($1, $2, $3)`,
   params: [streamId, expectedVersion, events],
 })
 

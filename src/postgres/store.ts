@@ -54,7 +54,7 @@ const versionOf = async (db: Queryable, s: string, streamId: string) => {
 const explain = (error: unknown, streamId: string, s: string): unknown => {
   if (sqlState(error) === '42883') {
     return new Error(
-      `appending to stream '${streamId}' needs the function ${s}.append_events, which migrate ` +
+      `appending to stream '${streamId}' needs the procedure ${s}.append_events, which migrate ` +
         'creates (schema version 4): run migrate (openEventStore does) after upgrading microcred; ' +
         'nothing was written',
       { cause: error },
@@ -179,7 +179,9 @@ export const createPostgresEventStore = (
   ): Promise<Inserted | undefined> => {
     const { text, params } = appendStatement(s, streamId, expected, encode(events))
     const row = (await on.query(text, params)).rows[0] as Inserted | undefined
-    return row === undefined ? undefined : { ...row, positions: positionsOf(row.positions) }
+    return row === undefined || row.positions === null
+      ? undefined
+      : { ...row, positions: positionsOf(row.positions) }
   }
 
   /** A batch that fits one call, at a numeric expected version: one round trip. */

@@ -197,7 +197,7 @@ describe.each<[string, ClientKind]>([
     const s = `"${schema}"`
     try {
       // Back to what migration 2 left: no sequence, the head row at the last position.
-      await client.query(`DROP FUNCTION ${s}.append_events`)
+      await client.query(`DROP PROCEDURE ${s}.append_events`)
       await client.query(`DROP TRIGGER log_head_moved ON ${s}.log_head`)
       await client.query(`DROP FUNCTION ${s}.log_head_moved()`)
       await client.query(`DROP SEQUENCE ${s}.events_position`)
@@ -229,7 +229,7 @@ describe.each<[string, ClientKind]>([
     const s = `"${schema}"`
     try {
       // Back to what migration 3 left, with events an older writer put there by INSERT.
-      await client.query(`DROP FUNCTION ${s}.append_events`)
+      await client.query(`DROP PROCEDURE ${s}.append_events`)
       await client.query(`DELETE FROM ${s}.migrations WHERE version >= 4`)
       await client.query(
         `INSERT INTO ${s}.events (position, stream_id, version, type, data, metadata)
@@ -239,7 +239,7 @@ describe.each<[string, ClientKind]>([
       )
       const store = createPostgresEventStore(client, { schema })
       await expect(store.appendToStream('old', events(1), { expectedVersion: 3 })).rejects.toThrow(
-        /needs the function .*append_events.*run migrate.*nothing was written/,
+        /needs the procedure .*append_events.*run migrate.*nothing was written/,
       )
       expect(await migrate(client, { schema })).toEqual({ schema, version: 4 })
       const next = await store.appendToStream('old', events(2, 4), { expectedVersion: 3 })
