@@ -15,10 +15,8 @@ import {
   chunks,
   encode,
   highestPositionStatement,
-  insertStatement,
   runningStatement,
   transactionStatement,
-  type EncodedEvent,
   type Inserted,
   rowsPerStatement,
   versionStatement,
@@ -35,9 +33,12 @@ export interface PostgresEventStoreOptions extends SchemaOptions {
   readonly pageSize?: number
 }
 
-/** Thrown out of a transaction to roll it back when the stream is not at the expected version. */
+/**
+ * Thrown out of a transaction to roll it back when the stream is not at the expected version
+ * (`actualVersion`), or has changed since it was read (`undefined`: read it again).
+ */
 class Conflict {
-  constructor(readonly actualVersion: number) {}
+  constructor(readonly actualVersion?: number) {}
 }
 
 /** How often an append whose statement saw a stale stream retries before reporting a conflict. */
@@ -50,7 +51,15 @@ const versionOf = async (db: Queryable, s: string, streamId: string) => {
 }
 
 /** Explains the errors a caller can act on; anything else propagates as it is. */
-const explain = (error: unknown, streamId: string): unknown => {
+const explain = (error: unknown, streamId: string, s: string): unknown => {
+  if (sqlState(error) === '42883') {
+    return new Error(
+      `appending to stream '${streamId}' needs the procedure ${s}.append_events, which migrate ` +
+        'creates (schema version 4): run migrate (openEventStore does) after upgrading microcred; ' +
+        'nothing was written',
+      { cause: error },
+    )
+  }
   if (sqlState(error) === '23514') {
     return new RangeError(
       `appending to stream '${streamId}' would take the log past position ${maxPosition} ` +
@@ -63,7 +72,7 @@ const explain = (error: unknown, streamId: string): unknown => {
 
 /**
  * The events of an append as recorded, at the positions the statements returned (in version
- * order) and consecutive versions from the first event's, with the append's time. Their `data`
+ * order) and consecutive versions from `version`, with the append's time. Their `data`
  * and `metadata` are the caller's own objects, which `checkBatch` found to be plain JSON: the
  * database holds its own copy, so nothing the caller does to them later changes what was stored
  * (parsing the sent text back instead cost 3.3 µs an event, about 8% of a batched append on the
@@ -72,9 +81,9 @@ const explain = (error: unknown, streamId: string): unknown => {
 const recordedEvents = (
   streamId: string,
   batch: ReadonlyArray<EventToAppend>,
+  version: number,
   inserted: Inserted,
 ): RecordedEvent[] => {
-  const version = int8ToNumber(inserted.version, 'version')
   const recordedAt = isoString(inserted.recorded_at)
   if (inserted.positions.length !== batch.length) {
     throw new Error(
@@ -82,7 +91,7 @@ const recordedEvents = (
     )
   }
   const positions = inserted.positions.map((position) => int8ToNumber(position))
-  // Positions follow versions within an append (see appendStatement): should a plan ever break
+  // Positions follow versions within an append (see append_events): should a plan ever break
   // that, say so rather than hand out a stream whose order the log contradicts.
   if (positions.some((position, i) => i > 0 && position <= (positions[i - 1] as number))) {
     throw new Error(
@@ -161,20 +170,31 @@ export const createPostgresEventStore = (
   const s = quotedSchema(options.schema)
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 1000))
 
-  /** A batch that fits one statement, at a numeric expected version: one round trip. */
+  /** Calls `append_events`: its row, or `undefined` when it inserted nothing. */
+  const call = async (
+    on: Queryable,
+    streamId: string,
+    expected: number,
+    events: ReadonlyArray<EventToAppend>,
+  ): Promise<Inserted | undefined> => {
+    const { text, params } = appendStatement(s, streamId, expected, encode(events))
+    const row = (await on.query(text, params)).rows[0] as Inserted | undefined
+    return row === undefined || row.positions === null
+      ? undefined
+      : { ...row, positions: positionsOf(row.positions) }
+  }
+
+  /** A batch that fits one call, at a numeric expected version: one round trip. */
   const appendInOneStatement = async (
     streamId: string,
-    events: ReadonlyArray<EncodedEvent>,
+    events: ReadonlyArray<EventToAppend>,
     expected: number,
   ): Promise<Inserted | undefined> => {
-    const { text, params } = appendStatement(s, streamId, expected, events)
     try {
-      const result = await db.query(text, params)
-      const row = result.rows[0] as Inserted | undefined
-      return row === undefined ? undefined : { ...row, positions: positionsOf(row.positions) }
+      return await call(db, streamId, expected, events)
     } catch (error) {
       if (sqlState(error) === '23505') return undefined
-      throw explain(error, streamId)
+      throw explain(error, streamId, s)
     }
   }
 
@@ -186,9 +206,9 @@ export const createPostgresEventStore = (
    */
   const appendInTransaction = async (
     streamId: string,
-    events: ReadonlyArray<EncodedEvent>,
+    events: ReadonlyArray<EventToAppend>,
     expected: ExpectedVersion,
-  ): Promise<Inserted | Conflict | undefined> => {
+  ): Promise<{ version: number; inserted: Inserted } | Conflict | undefined> => {
     try {
       return await db.transaction(async (tx) => {
         const begin = transactionStatement(s, streamId)
@@ -199,17 +219,18 @@ export const createPostgresEventStore = (
         const positions: unknown[] = []
         let offset = 0
         for (const chunk of chunks(events, rowsPerStatement)) {
-          const insert = insertStatement(s, streamId, current + offset, chunk)
-          const inserted = await tx.query(insert.text, insert.params)
-          positions.push(...positionsOf((inserted.rows[0] as Inserted).positions))
+          const inserted = await call(tx, streamId, current + offset, chunk)
+          // Only a stream that lost events since it was read (rows deleted by hand) gets here.
+          if (inserted === undefined) throw new Conflict()
+          positions.push(...inserted.positions)
           offset += chunk.length
         }
-        return { positions, version: current + 1, recorded_at: recordedAt }
+        return { version: current + 1, inserted: { positions, recorded_at: recordedAt } }
       })
     } catch (error) {
       if (error instanceof Conflict) return error
       if (sqlState(error) === '23505') return undefined
-      throw explain(error, streamId)
+      throw explain(error, streamId, s)
     }
   }
 
@@ -251,12 +272,11 @@ export const createPostgresEventStore = (
     appendToStream: async (streamId, events, { expectedVersion }) => {
       const checked = checkBatch(streamId, events)
       if (E.isLeft(checked)) return checked
-      const batch = encode(checked.right)
-      const numeric = typeof expectedVersion === 'number'
-      if (
-        batch.length === 0 ||
-        (numeric && !(Number.isSafeInteger(expectedVersion) && expectedVersion >= 0))
-      ) {
+      const batch = checked.right
+      // No stream yet is version 0: such an append is one statement too.
+      const exact = expectedVersion === 'noStream' ? 0 : expectedVersion
+      const numeric = typeof exact === 'number'
+      if (batch.length === 0 || (numeric && !(Number.isSafeInteger(exact) && exact >= 0))) {
         const actual = await versionOf(db, s, streamId)
         return batch.length > 0 || !satisfiesExpectedVersion(expectedVersion, actual)
           ? E.left(versionConflict(streamId, expectedVersion, actual))
@@ -265,14 +285,18 @@ export const createPostgresEventStore = (
       for (let attempt = 1; ; attempt++) {
         const first =
           numeric && batch.length <= rowsPerStatement
-            ? await appendInOneStatement(streamId, batch, expectedVersion)
+            ? await appendInOneStatement(streamId, batch, exact).then(
+                (inserted) => inserted && { version: exact + 1, inserted },
+              )
             : await appendInTransaction(streamId, batch, expectedVersion)
         if (first !== undefined && !(first instanceof Conflict)) {
-          const recorded = recordedEvents(streamId, checked.right, first)
+          const recorded = recordedEvents(streamId, batch, first.version, first.inserted)
           return E.right({ streamId, version: lastVersion(recorded), events: recorded })
         }
         const actual =
-          first instanceof Conflict ? first.actualVersion : await versionOf(db, s, streamId)
+          first instanceof Conflict && first.actualVersion !== undefined
+            ? first.actualVersion
+            : await versionOf(db, s, streamId)
         // The statement's snapshot predates the append it waited for: the stream may now be at
         // the expected version after all, so try again with a fresh one.
         if (!satisfiesExpectedVersion(expectedVersion, actual) || attempt >= maxStaleRetries) {

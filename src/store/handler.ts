@@ -1,7 +1,8 @@
 /**
  * The command handler: decode a command and its context once, load and fold its stream, decide,
  * check what the aggregate requires of other streams, and append with the loaded version as the
- * expected version; on a conflict, reload and try again. Idempotent by `commandId`.
+ * expected version; on a conflict, reload and try again. Idempotent by `commandId`. A stream whose
+ * state is cached is not read first: the append at the cached version checks that it is current.
  *
  * @packageDocumentation
  */
@@ -312,101 +313,139 @@ export const handleUnknownCommand = async <
   const digest = commandDigest(aggregate.commands.encode(decided), ctx.actor.id)
   const expected = options.expectedVersion === 'noStream' ? 0 : options.expectedVersion
   const maxAttempts = expected === undefined ? Math.max(1, options.maxAttempts ?? 20) : 1
-  let conflict: VersionConflict | undefined
   const cache = options.cache === false ? undefined : stateCacheOf(store, aggregate)
   const protection = cache === undefined ? undefined : personalDataProtection(store)
-  let stream: Loaded<S> | undefined
+  const failed = (error: unknown) =>
+    E.left(storeFailed(`handling command '${ctx.commandId}' on stream '${streamId}'`, error))
 
+  /**
+   * Decides on `stream` as read, runs the checks across streams, and appends at its version: the
+   * answer, or the conflict that beat the append.
+   */
+  const decideAndAppend = async (
+    stream: Loaded<S>,
+  ): Promise<
+    { answer: HandleCommandResult<Ev, S, Err | CheckErr> } | { conflict: VersionConflict }
+  > => {
+    const { version: current, state } = stream
+    const duplicate = await duplicateOf(store, aggregate, streamId, stream, ctx.commandId, digest)
+    if (duplicate !== undefined) {
+      // A repeat shows the stream's state: only to an actor who could have sent the command.
+      const allowed = aggregate.authorize?.(decided, state, ctx) ?? E.right(undefined)
+      return { answer: E.isLeft(allowed) ? allowed : duplicate }
+    }
+    if (expected !== undefined && expected !== current) {
+      return { answer: E.left(stale(versionConflict(streamId, expected, current))) }
+    }
+    const events = aggregate.decide(decided, state, ctx)
+    if (E.isLeft(events)) return { answer: events }
+    const across = aggregate.checkAcrossStreams?.(decided, state, ctx)
+    if (across !== undefined) {
+      const met = await checkInStore(store, across)
+      if (E.isLeft(met)) return { answer: met }
+    }
+    const toAppend: EventToAppend[] = events.right.map((event) => {
+      const { type, data } = aggregate.events.codec.encode(event) as {
+        type: string
+        data: unknown
+      }
+      return {
+        type,
+        data,
+        metadata: {
+          eventId: crypto.randomUUID(),
+          commandId: ctx.commandId,
+          commandDigest: digest,
+          actorId: ctx.actor.id,
+          correlationId: options.correlationId ?? ctx.commandId,
+          causationId: options.causationId ?? ctx.commandId,
+          schemaVersion: schemaVersionOf(aggregate.events, type),
+        },
+      }
+    })
+    const appended = await store.appendToStream(streamId, toAppend, {
+      expectedVersion: current === 0 ? 'noStream' : current,
+    })
+    if (E.isLeft(appended)) {
+      return appended.left._tag === 'VersionConflict'
+        ? { conflict: appended.left }
+        : { answer: appended }
+    }
+    const after = aggregate.fold(events.right, state)
+    // On a protected store the next command reads these events back (sealed), to learn whose
+    // data they hold; elsewhere the state after them is cached now.
+    if (
+      cache !== undefined &&
+      protection === undefined &&
+      appended.right.version === current + toAppend.length
+    ) {
+      indexCommands(stream.index, appended.right.events)
+      cache.set(streamId, { version: appended.right.version, state: after, index: stream.index })
+    }
+    return {
+      answer: E.right({
+        streamId,
+        events: events.right,
+        recorded: appended.right.events,
+        state: after,
+        version: appended.right.version,
+        duplicate: false,
+      }),
+    }
+  }
+
+  /** A stream found behind what was read has changed under the cache: read it whole next time. */
+  const behind = (conflict: VersionConflict, stream: Loaded<S>) => {
+    const { actualVersion } = conflict
+    if (typeof actualVersion === 'number' && actualVersion < stream.version) {
+      cache?.delete(streamId)
+      return true
+    }
+    return false
+  }
+
+  let stream: Loaded<S> | undefined
+  try {
+    stream = cache === undefined ? undefined : await fromCache<S>(cache, streamId, protection)
+    // A cached state is usually current: decide on it without reading the stream, and let the
+    // append at its version say whether it was (another writer's append makes it conflict). Only
+    // an answer that appended events stands; any other (a refusal, a repeat, no events, a
+    // conflict) may owe something to a stale state, and is decided again on a fresh read below.
+    // On a protected store the cache lags behind its own appends (see above): no shortcut there.
+    if (
+      stream !== undefined &&
+      protection === undefined &&
+      (expected === undefined || expected === stream.version) &&
+      findCommand(stream.index, ctx.commandId, stream.version) === undefined
+    ) {
+      const outcome = await decideAndAppend(stream)
+      if ('answer' in outcome) {
+        const { answer } = outcome
+        if (E.isRight(answer) && !answer.right.duplicate && answer.right.events.length > 0) {
+          return answer
+        }
+      } else if (behind(outcome.conflict, stream)) stream = undefined
+    }
+  } catch (error) {
+    return failed(error)
+  }
+
+  let conflict: VersionConflict | undefined
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     if (attempt > 1) await sleep(backoff(attempt - 1, options.retryDelayMs ?? 5))
     try {
-      if (attempt === 1 && cache !== undefined) {
-        stream = await fromCache<S>(cache, streamId, protection)
-      }
       const loaded = await catchUp(store, aggregate, streamId, stream, protection)
       if (E.isLeft(loaded)) return loaded
       stream = loaded.right
       // A stream holding many educators' data would cost a key lookup each to use again.
       if ((stream.subjects?.size ?? 0) <= maxCachedSubjects) cache?.set(streamId, stream)
-      const { version: current, state } = stream
-
-      const duplicate = await duplicateOf(store, aggregate, streamId, stream, ctx.commandId, digest)
-      if (duplicate !== undefined) {
-        // A repeat shows the stream's state: only to an actor who could have sent the command.
-        const allowed = aggregate.authorize?.(decided, state, ctx) ?? E.right(undefined)
-        return E.isLeft(allowed) ? allowed : duplicate
-      }
-      if (expected !== undefined && expected !== current) {
-        return E.left(stale(versionConflict(streamId, expected, current)))
-      }
-
-      const events = aggregate.decide(decided, state, ctx)
-      if (E.isLeft(events)) return events
-      const across = aggregate.checkAcrossStreams?.(decided, state, ctx)
-      if (across !== undefined) {
-        const met = await checkInStore(store, across)
-        if (E.isLeft(met)) return met
-      }
-      const toAppend: EventToAppend[] = events.right.map((event) => {
-        const { type, data } = aggregate.events.codec.encode(event) as {
-          type: string
-          data: unknown
-        }
-        return {
-          type,
-          data,
-          metadata: {
-            eventId: crypto.randomUUID(),
-            commandId: ctx.commandId,
-            commandDigest: digest,
-            actorId: ctx.actor.id,
-            correlationId: options.correlationId ?? ctx.commandId,
-            causationId: options.causationId ?? ctx.commandId,
-            schemaVersion: schemaVersionOf(aggregate.events, type),
-          },
-        }
-      })
-      const appended = await store.appendToStream(streamId, toAppend, {
-        expectedVersion: current === 0 ? 'noStream' : current,
-      })
-      if (E.isRight(appended)) {
-        const after = aggregate.fold(events.right, state)
-        // On a protected store the next command reads these events back (sealed), to learn
-        // whose data they hold; elsewhere the state after them is cached now.
-        if (
-          cache !== undefined &&
-          protection === undefined &&
-          appended.right.version === current + toAppend.length
-        ) {
-          indexCommands(stream.index, appended.right.events)
-          cache.set(streamId, {
-            version: appended.right.version,
-            state: after,
-            index: stream.index,
-          })
-        }
-        return E.right({
-          streamId,
-          events: events.right,
-          recorded: appended.right.events,
-          state: after,
-          version: appended.right.version,
-          duplicate: false,
-        })
-      }
-      if (appended.left._tag !== 'VersionConflict') return appended
-      // A stream behind what was read has changed under the cache: read it whole next time.
-      const { actualVersion } = appended.left
-      if (typeof actualVersion === 'number' && actualVersion < current) {
-        cache?.delete(streamId)
-        stream = undefined
-      }
-      if (expected !== undefined) return E.left(stale(appended.left))
-      conflict = appended.left
+      const outcome = await decideAndAppend(stream)
+      if ('answer' in outcome) return outcome.answer
+      if (behind(outcome.conflict, stream)) stream = undefined
+      if (expected !== undefined) return E.left(stale(outcome.conflict))
+      conflict = outcome.conflict
     } catch (error) {
-      return E.left(
-        storeFailed(`handling command '${ctx.commandId}' on stream '${streamId}'`, error),
-      )
+      return failed(error)
     }
   }
   const last = conflict as VersionConflict
@@ -425,6 +464,12 @@ export const handleUnknownCommand = async <
  * version. On a version conflict it reads the events that beat it and
  * decides again, up to `maxAttempts` times, waiting a random, growing delay in between; with
  * `expectedVersion` it never retries. Never rejects: a failing store is a `StoreFailed` value.
+ *
+ * With the state cache (the default), a command on a stream this store object handled recently
+ * is decided on the cached state without reading the stream first: one round trip, the append,
+ * whose expected version (the cached one) fails if another writer moved the stream on. Only a
+ * decision that appended stands; a refusal, a repeat, no events or a conflict is decided again
+ * on a fresh read, so the answer is always the one a read would have given.
  *
  * Idempotency is per stream: a `commandId` the stream already holds, sent again with the same
  * command by the same actor, returns the events it produced then and appends nothing (after

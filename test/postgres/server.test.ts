@@ -72,7 +72,7 @@ describe.skipIf(databaseUrl === undefined)(`PostgreSQL server${serverSkipReason}
       const found = await pool.query(
         `SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity
          WHERE wait_event = 'PgSleep' AND query LIKE $1`,
-        [`%"${schema}".events%`],
+        [`%"${schema}".%`],
       )
       if (found.rows.length > 0) return
       await new Promise((resolve) => setTimeout(resolve, 25))

@@ -9,6 +9,7 @@ import type { EventStore, RecordedEvent } from 'microcred'
 import {
   createPostgresEventStore,
   migrate,
+  sqlDatabase,
   StoredRowError,
   type PostgresClient,
 } from 'microcred/postgres'
@@ -83,7 +84,7 @@ describe.each<[string, ClientKind]>([
     }))
 
   test(
-    `splits a batch of 20,000 events (60,000 parameters, near the limit of 65,535 a statement) into INSERTs of ${rowsPerStatement} rows`,
+    `splits a batch of 20,000 events into calls of ${rowsPerStatement} rows, in one transaction`,
     () =>
       withStore(async (store) => {
         const count = 20_000
@@ -176,10 +177,11 @@ describe.each<[string, ClientKind]>([
     const { schema, cleanup } = await storeIn(client)
     try {
       const again = await Promise.all([migrate(client, { schema }), migrate(client, { schema })])
-      // Version 3: the events (1), the checkpoints (2), positions from a sequence (3).
+      // Version 4: the events (1), the checkpoints (2), positions from a sequence (3), the
+      // append function (4).
       expect(again).toEqual([
-        { schema, version: 3 },
-        { schema, version: 3 },
+        { schema, version: 4 },
+        { schema, version: 4 },
       ])
     } finally {
       await cleanup()
@@ -195,17 +197,18 @@ describe.each<[string, ClientKind]>([
     const s = `"${schema}"`
     try {
       // Back to what migration 2 left: no sequence, the head row at the last position.
+      await client.query(`DROP PROCEDURE ${s}.append_events`)
       await client.query(`DROP TRIGGER log_head_moved ON ${s}.log_head`)
       await client.query(`DROP FUNCTION ${s}.log_head_moved()`)
       await client.query(`DROP SEQUENCE ${s}.events_position`)
-      await client.query(`DELETE FROM ${s}.migrations WHERE version = 3`)
+      await client.query(`DELETE FROM ${s}.migrations WHERE version >= 3`)
       await client.query(
         `INSERT INTO ${s}.events (position, stream_id, version, type, data, metadata)
          SELECT p, 'old', p, 'Noted', '{}', $1::jsonb FROM generate_series(1, 5) AS p`,
         [JSON.stringify(events(1)[0]?.metadata)],
       )
       await client.query(`UPDATE ${s}.log_head SET position = 5`)
-      expect(await migrate(client, { schema })).toEqual({ schema, version: 3 })
+      expect(await migrate(client, { schema })).toEqual({ schema, version: 4 })
       const store = createPostgresEventStore(client, { schema })
       const next = await store.appendToStream('old', events(2, 6), { expectedVersion: 5 })
       expect(E.isRight(next) && next.right.events.map((e) => e.position)).toEqual([6, 7])
@@ -219,6 +222,61 @@ describe.each<[string, ClientKind]>([
       await cleanup()
     }
   })
+
+  test('a schema at version 3 (appends by INSERT) is upgraded to the append function, and says so until it is', async () => {
+    const client = await clientOf(kind)
+    const { schema, cleanup } = await storeIn(client)
+    const s = `"${schema}"`
+    try {
+      // Back to what migration 3 left, with events an older writer put there by INSERT.
+      await client.query(`DROP PROCEDURE ${s}.append_events`)
+      await client.query(`DELETE FROM ${s}.migrations WHERE version >= 4`)
+      await client.query(
+        `INSERT INTO ${s}.events (position, stream_id, version, type, data, metadata)
+         SELECT nextval('${s}.events_position'), 'old', v, 'Noted', '{}', $1::jsonb
+         FROM generate_series(1, 3) AS v`,
+        [JSON.stringify(events(1)[0]?.metadata)],
+      )
+      const store = createPostgresEventStore(client, { schema })
+      await expect(store.appendToStream('old', events(1), { expectedVersion: 3 })).rejects.toThrow(
+        /needs the procedure .*append_events.*run migrate.*nothing was written/,
+      )
+      expect(await migrate(client, { schema })).toEqual({ schema, version: 4 })
+      const next = await store.appendToStream('old', events(2, 4), { expectedVersion: 3 })
+      expect(E.isRight(next) && next.right.events.map((e) => [e.version, e.position])).toEqual([
+        [4, 4],
+        [5, 5],
+      ])
+      const behind = await store.appendToStream('old', events(1), { expectedVersion: 6 })
+      expect(E.isLeft(behind) && behind.left).toMatchObject({ actualVersion: 5 })
+      expect(await positionsOf(store)).toEqual([1, 2, 3, 4, 5])
+    } finally {
+      await cleanup()
+    }
+  })
+
+  test('an append that fits one call is one statement, at a version and at noStream alike', () =>
+    withStore(async (_, client, s) => {
+      const db = sqlDatabase(client)
+      const sent: string[] = []
+      const counted = createPostgresEventStore(
+        {
+          query: (text, params) => (sent.push(text), db.query(text, params)),
+          transaction: (work) => (sent.push('a transaction'), db.transaction(work)),
+        },
+        { schema: s.slice(1, -1) },
+      )
+      const first = await counted.appendToStream('s-1', events(2), { expectedVersion: 'noStream' })
+      const next = await counted.appendToStream('s-1', events(1, 3), { expectedVersion: 2 })
+      expect([E.isRight(first), E.isRight(next)]).toEqual([true, true])
+      expect(sent).toHaveLength(2)
+      expect(sent.every((text) => text.includes('append_events'))).toBe(true)
+      // A stream that exists refuses noStream, in one statement and a version read.
+      sent.length = 0
+      const again = await counted.appendToStream('s-1', events(1), { expectedVersion: 'noStream' })
+      expect(E.isLeft(again) && again.left).toMatchObject({ actualVersion: 3 })
+      expect(sent).toHaveLength(2)
+    }))
 
   test('an empty batch writes nothing and still checks the expected version', () =>
     withStore(async (store) => {

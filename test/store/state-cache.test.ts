@@ -23,6 +23,7 @@ import {
   type EventStore,
   type HandleCommandOptions,
 } from 'microcred'
+import { gradeFirstEola, submitFirstEola } from '../processes/steam-fixtures.js'
 
 const admin = { id: 'admin-1', roles: ['administrator' as const] }
 const facilitator = { id: 'facilitator-1', roles: ['facilitator' as const] }
@@ -72,17 +73,70 @@ const answer = (result: Awaited<ReturnType<typeof handleCommand>>) =>
       }
 
 describe('the state cache', () => {
-  it('reads only the events after the cached version', async () => {
+  it('decides on a current cached state without reading the stream: the append checks it', async () => {
     const { store, reads } = spied(createInMemoryEventStore())
     await handleCommand(store, enrollment, enroll(), context('c-1'))
     for (let i = 2; i <= 10; i++) {
-      await handleCommand(store, enrollment, hours(), context(`c-${i}`, facilitator))
+      const result = await handleCommand(store, enrollment, hours(), context(`c-${i}`, facilitator))
+      expect(E.isRight(result) && result.right.version).toBe(i)
     }
-    const stream = enrollmentStreamId('e1')
-    // The first command read from 1; each later one from the version after the one before it.
-    expect(reads.filter(([id]) => id === stream).map(([, from]) => from)).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    // Only the first command read the stream (it was not cached yet).
+    expect(reads.filter(([id]) => id === enrollmentStreamId('e1'))).toEqual([
+      [enrollmentStreamId('e1'), 1],
     ])
+  })
+
+  it('reads only the events after the cached version once another writer moved the stream on', async () => {
+    const log = createInMemoryEventStore()
+    const { store: a, reads } = spied({ ...log })
+    const b: EventStore = { ...log }
+    await handleCommand(a, enrollment, enroll(), context('c-1'))
+    for (let i = 2; i <= 4; i++) {
+      await handleCommand(b, enrollment, hours(), context(`c-${i}`, facilitator))
+    }
+    reads.length = 0
+    // a's cached state (version 1) is behind: its append conflicts, it reads 2 to 4, decides again.
+    const result = await handleCommand(a, enrollment, hours(), context('c-5', facilitator))
+    expect(answer(result)).toMatchObject({ version: 5, duplicate: false })
+    expect(reads).toEqual([[enrollmentStreamId('e1'), 2]])
+  })
+
+  it('never answers a refusal decided on a cached state that another writer has moved past', async () => {
+    const log = createInMemoryEventStore()
+    const a: EventStore = { ...log }
+    const b: EventStore = { ...log }
+    const educatorActor = { id: 'edu-1', roles: ['educator' as const] }
+    const assessor = { id: 'assessor-1', roles: ['assessor' as const] }
+    await handleCommand(a, enrollment, enroll(), context('c-1'))
+    // a's cache holds version 1, with no submission to grade; b submits one.
+    const submitted = await handleCommand(b, enrollment, submitFirstEola('e1'), {
+      ...context('c-2', educatorActor),
+      at: '2026-09-02T16:00:00Z',
+    })
+    expect(E.isRight(submitted)).toBe(true)
+    const graded = await handleCommand(a, enrollment, gradeFirstEola('e1'), {
+      ...context('c-3', assessor),
+      at: '2026-09-03T16:00:00Z',
+    })
+    expect(answer(graded)).toMatchObject({ version: 3, duplicate: false })
+    expect(E.isRight(graded) && graded.right.events[0]).toMatchObject({ type: 'ArtifactGraded' })
+  })
+
+  it('answers a repeat from a cached state with the stream as it is now', async () => {
+    const log = createInMemoryEventStore()
+    const a: EventStore = { ...log }
+    const b: EventStore = { ...log }
+    await handleCommand(a, enrollment, enroll(), context('c-1'))
+    await handleCommand(a, enrollment, hours(), context('c-2', facilitator))
+    await handleCommand(b, enrollment, hours(), context('c-3', facilitator))
+    // a's cache (version 2) knows c-2; the stream is at 3.
+    const repeat = await handleCommand(a, enrollment, hours(), context('c-2', facilitator))
+    expect(answer(repeat)).toMatchObject({ version: 3, duplicate: true })
+    expect(answer(repeat)).toEqual(
+      answer(
+        await handleCommand(a, enrollment, hours(), context('c-2', facilitator), { cache: false }),
+      ),
+    )
   })
 
   it('with cache: false, or configureStateCache(store, false), reads the whole stream', async () => {
@@ -143,12 +197,8 @@ describe('the state cache', () => {
     for (const id of ['e3', 'e2', 'e1']) {
       await handleCommand(store, enrollment, hours(id), context(`hours-${id}`, facilitator))
     }
-    // e3 and e2 were cached (from version 2); e1 had been dropped (read whole).
-    expect(reads.map(([id, from]) => [id, from])).toEqual([
-      [enrollmentStreamId('e3'), 2],
-      [enrollmentStreamId('e2'), 2],
-      [enrollmentStreamId('e1'), 1],
-    ])
+    // e3 and e2 were cached (at version 1, current: not read); e1 had been dropped (read whole).
+    expect(reads.map(([id, from]) => [id, from])).toEqual([[enrollmentStreamId('e1'), 1]])
   })
 
   it('gives the same answers with and without the cache: two instances, concurrent writers, repeated and reused commandIds (property)', async () => {
