@@ -25,6 +25,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import ts from 'typescript'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -204,6 +205,24 @@ for (; index < files.length; index++) {
 export {}
 `,
 )
+// Examples that need a PostgreSQL schema (run only with DATABASE_URL) name it `doc_...` and drop
+// it before they end, as every test cleans up after itself: one left behind fails the check.
+const databaseUrl = process.env['DATABASE_URL']
+const docSchemas = async () => {
+  if (databaseUrl === undefined || databaseUrl === '') return []
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'doc\\_%' ORDER BY nspname",
+    )
+    return rows.map((row) => row.nspname)
+  } finally {
+    await client.end()
+  }
+}
+const schemasBefore = new Set(await docSchemas())
+
 const running = new Promise((resolve) => {
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), runner], {
     cwd: root,
@@ -274,6 +293,15 @@ for (const line of run.stderr.split('\n')) {
 // The runner exits 0 after reporting what examples threw; otherwise it crashed, timed out, or an
 // example called process.exit(): show what it printed.
 if (run.status !== 0) fail(rel(runner), `${run.reason}\n${output.join('\n').trim()}`.trim())
+for (const schema of await docSchemas()) {
+  if (schemasBefore.has(schema)) continue
+  const named = examples.filter((example) => example.code.some((line) => line.includes(schema)))
+  for (const example of named.length > 0 ? named : [{ at: rel(runner), what: 'an example' }])
+    fail(
+      example.at,
+      `${example.what} leaves the PostgreSQL schema ${schema} behind: drop it at its end`,
+    )
+}
 
 // ---------------------------------------------------------------------------------------------
 // summary

@@ -238,6 +238,7 @@ const redacted = (databaseUrl: string): string => {
  *
  * @example
  * import assert from 'node:assert/strict'
+ * import pg from 'pg'
  * import { openServerEventStore } from 'microcred/postgres'
  * // A server that cannot be reached: the error names the store, its password hidden.
  * await assert.rejects(
@@ -250,6 +251,10 @@ const redacted = (databaseUrl: string): string => {
  *   assert.match(opened.description, /^PostgreSQL store at postgres:.* \(schema doc_example\)$/)
  *   assert.equal(await opened.store.streamVersion('doc-example-stream-never-written'), 0)
  *   await opened.close()
+ *   // This example leaves nothing behind: the schema it made goes.
+ *   const pool = new pg.Pool({ connectionString: url })
+ *   await pool.query('DROP SCHEMA doc_example CASCADE')
+ *   await pool.end()
  * }
  */
 export const openServerEventStore = async (
