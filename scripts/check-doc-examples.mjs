@@ -17,7 +17,9 @@
  *      'microcred' and 'microcred/testing' to src (unused locals and parameters allowed);
  *   4. meanwhile runs them all in one child process, `node --import tsx` (tsx honours the same
  *      `paths`): a well-typed example that throws (synchronously, in a rejected promise or a
- *      timer) fails. Ill-typed ones have failed already.
+ *      timer) fails. Ill-typed ones have failed already. With DATABASE_URL, an example that uses
+ *      the server names its schema `doc_...` and drops it: a `doc_` schema that appeared during
+ *      the run fails the example that names it.
  *
  * Every failure names the src file, line and export, in src order. Run by `npm run typecheck`.
  */
