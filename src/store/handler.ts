@@ -408,23 +408,30 @@ export const handleUnknownCommand = async <
   try {
     stream = cache === undefined ? undefined : await fromCache<S>(cache, streamId, protection)
     // A cached state is usually current: decide on it without reading the stream, and let the
-    // append at its version say whether it was (another writer's append makes it conflict). Only
-    // an answer that appended events stands; any other (a refusal, a repeat, no events, a
-    // conflict) may owe something to a stale state, and is decided again on a fresh read below.
+    // append at its version say whether it was (another writer's append makes it conflict). A
+    // stream not in the cache is taken to be new, as the first command of every stream finds it
+    // (an `Enroll`, say), and the append at 'noStream' says whether it was. Only an answer that
+    // appended events stands; any other (a refusal, a repeat, no events, a conflict) may owe
+    // something to a state that was not the stream's, and is decided again on a fresh read below.
     // On a protected store the cache lags behind its own appends (see above): no shortcut there.
+    const assumed =
+      stream ??
+      (cache === undefined
+        ? undefined
+        : { version: 0, state: aggregate.fold([]), index: emptyCommandIndex() })
     if (
-      stream !== undefined &&
+      assumed !== undefined &&
       protection === undefined &&
-      (expected === undefined || expected === stream.version) &&
-      findCommand(stream.index, ctx.commandId, stream.version) === undefined
+      (expected === undefined || expected === assumed.version) &&
+      findCommand(assumed.index, ctx.commandId, assumed.version) === undefined
     ) {
-      const outcome = await decideAndAppend(stream)
+      const outcome = await decideAndAppend(assumed)
       if ('answer' in outcome) {
         const { answer } = outcome
         if (E.isRight(answer) && !answer.right.duplicate && answer.right.events.length > 0) {
           return answer
         }
-      } else if (behind(outcome.conflict, stream)) stream = undefined
+      } else if (stream !== undefined && behind(outcome.conflict, stream)) stream = undefined
     }
   } catch (error) {
     return failed(error)
@@ -467,9 +474,10 @@ export const handleUnknownCommand = async <
  *
  * With the state cache (the default), a command on a stream this store object handled recently
  * is decided on the cached state without reading the stream first: one round trip, the append,
- * whose expected version (the cached one) fails if another writer moved the stream on. Only a
- * decision that appended stands; a refusal, a repeat, no events or a conflict is decided again
- * on a fresh read, so the answer is always the one a read would have given.
+ * whose expected version (the cached one) fails if another writer moved the stream on. A stream
+ * not in the cache is taken to be new (decided on the initial state, appended at `'noStream'`).
+ * Only a decision that appended stands; a refusal, a repeat, no events or a conflict is decided
+ * again on a fresh read, so the answer is always the one a read would have given.
  *
  * Idempotency is per stream: a `commandId` the stream already holds, sent again with the same
  * command by the same actor, returns the events it produced then and appends nothing (after

@@ -73,17 +73,40 @@ const answer = (result: Awaited<ReturnType<typeof handleCommand>>) =>
       }
 
 describe('the state cache', () => {
-  it('decides on a current cached state without reading the stream: the append checks it', async () => {
+  it("decides on a current cached state, and a new stream's first command, without reading the stream: the append checks it", async () => {
     const { store, reads } = spied(createInMemoryEventStore())
-    await handleCommand(store, enrollment, enroll(), context('c-1'))
+    const enrolled = await handleCommand(store, enrollment, enroll(), context('c-1'))
+    expect(E.isRight(enrolled) && enrolled.right.version).toBe(1)
     for (let i = 2; i <= 10; i++) {
       const result = await handleCommand(store, enrollment, hours(), context(`c-${i}`, facilitator))
       expect(E.isRight(result) && result.right.version).toBe(i)
     }
-    // Only the first command read the stream (it was not cached yet).
+    // The Enroll took the uncached stream to be new (its append at 'noStream' said it was); the
+    // rest were decided on the cached state. Nothing read the stream.
+    expect(reads.filter(([id]) => id === enrollmentStreamId('e1'))).toEqual([])
+  })
+
+  it('reads a stream it took to be new and found was not, and answers as a read would', async () => {
+    const log = createInMemoryEventStore()
+    const { store: a, reads } = spied({ ...log })
+    const b: EventStore = { ...log }
+    await handleCommand(b, enrollment, enroll(), context('c-1'))
+    await handleCommand(b, enrollment, hours(), context('c-2', facilitator))
+    // a has not seen e1: an Enroll decided as on a new stream conflicts at 'noStream', so a
+    // reads the stream and refuses it; a repeat of b's commandId is answered as the repeat.
+    const again = await handleCommand(a, enrollment, enroll(), context('c-9'))
+    expect(E.isLeft(again) && again.left._tag).toBe('AlreadyEnrolled')
     expect(reads.filter(([id]) => id === enrollmentStreamId('e1'))).toEqual([
       [enrollmentStreamId('e1'), 1],
     ])
+    const c: EventStore = { ...log }
+    const repeat = await handleCommand(c, enrollment, enroll(), context('c-1'))
+    expect(answer(repeat)).toMatchObject({ version: 2, duplicate: true })
+    expect(answer(repeat)).toEqual(
+      answer(
+        await handleCommand({ ...log }, enrollment, enroll(), context('c-1'), { cache: false }),
+      ),
+    )
   })
 
   it('reads only the events after the cached version once another writer moved the stream on', async () => {
@@ -146,7 +169,8 @@ describe('the state cache', () => {
     configureStateCache(store, false)
     await handleCommand(store, enrollment, hours(), context('c-3', facilitator))
     const stream = enrollmentStreamId('e1')
-    expect(reads.filter(([id]) => id === stream).map(([, from]) => from)).toEqual([1, 1, 1])
+    // The Enroll, on a new stream, read nothing; the other two read the whole stream.
+    expect(reads.filter(([id]) => id === stream).map(([, from]) => from)).toEqual([1, 1])
   })
 
   it('catches up with what another store instance appended, and answers its commandIds', async () => {
