@@ -220,9 +220,6 @@ const jsonOf = (bytes: Buffer | undefined): E.Either<undefined, unknown> => {
   }
 }
 
-/** Whether text looks like a compact JWS (three base64url parts, the last maybe empty). */
-export const looksLikeJwt = (text: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(text)
-
 const notCompactJws = verificationError(
   'parse',
   'Unreadable',
@@ -286,10 +283,11 @@ export const parseJwt = (compact: string): E.Either<VerificationError, ParsedJwt
   readJwt(compact) ?? E.left(notCompactJws)
 
 /**
- * `parseJwt` of text that looks like a compact JWS (`looksLikeJwt`), or `undefined` for other
- * text, without reading the payload's digits twice: its bytes, encoded again, spell it exactly
- * (canonical base64url, digits only), and only a payload that does not is matched against the
- * digits, to tell a JWS that is not canonical (refused) from text that is no JWS.
+ * `parseJwt` of text that looks like a compact JWS (three base64url parts, the last maybe empty),
+ * or `undefined` for other text, without reading the payload's digits twice: its bytes, encoded
+ * again, spell it exactly (canonical base64url, digits only), and only a payload that does not is
+ * matched against the digits, to tell a JWS that is not canonical (refused) from text that is no
+ * JWS.
  *
  * @example
  * import assert from 'node:assert/strict'
