@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { positionSequence } from './append-sql.js'
 import { sqlDatabase, type PostgresClient, type Queryable } from './client.js'
 
 /**
@@ -157,14 +158,14 @@ const appendEvents = (s: string): string => {
     BEGIN
       IF jsonb_array_length(batch) = 1 THEN
         ${insert}
-        SELECT nextval('${s}.events_position'), stream, expected + 1,
+        SELECT nextval('${positionSequence(s)}'), stream, expected + 1,
           batch -> 0 ->> 0, batch -> 0 -> 1, batch -> 0 -> 2
         WHERE ${guard}
         RETURNING ARRAY[e.position] INTO positions;
       ELSE
         WITH inserted AS (
           ${insert}
-          SELECT nextval('${s}.events_position'), stream, expected + r.i::integer,
+          SELECT nextval('${positionSequence(s)}'), stream, expected + r.i::integer,
             r.event ->> 0, r.event -> 1, r.event -> 2
           FROM jsonb_array_elements(batch) WITH ORDINALITY AS r (event, i)
           WHERE ${guard}
