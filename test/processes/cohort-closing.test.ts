@@ -17,6 +17,7 @@ import {
   handleCommand,
   type EventStore,
 } from '../../src/index.js'
+import { scheduleSteamCohort } from './steam-fixtures.js'
 
 const admin = { id: 'admin-1', roles: ['administrator' as const] }
 const ctx = (at: string, commandId: string) => ({ actor: admin, at, commandId })
@@ -30,19 +31,7 @@ const scenario = async (store: EventStore) => {
     handleCommand(
       store,
       cohort,
-      {
-        type: 'ScheduleCohort',
-        data: {
-          cohortId: 'steam-2026',
-          programId: 'steam',
-          programVersion: catalog.steam.version,
-          schoolYear: '2026-2027',
-          startsOn: '2026-09-01',
-          endsOn: '2027-06-11',
-          capacity: 3,
-          facilitators: ['fac-1'],
-        },
-      },
+      { ...scheduleSteamCohort, data: { ...scheduleSteamCohort.data, capacity: 3 } },
       ctx('2026-08-01T16:00:00Z', 'schedule'),
     ),
   )

@@ -2,7 +2,7 @@
  * Commands the process tests send about one STEAM enrollment in the cohort `steam-2026`: the
  * cohort's schedule, the first EOLA's submission, and a full-marks grade of it.
  */
-import { catalog, type CohortCommand, type EnrollmentCommandOf } from '../../src/index.js'
+import { catalog, type CohortCommandOf, type EnrollmentCommandOf } from '../../src/index.js'
 
 const eola = catalog.steam.eolas[0]
 if (eola === undefined) throw new Error('the STEAM program has no EOLA')
@@ -10,7 +10,7 @@ if (eola === undefined) throw new Error('the STEAM program has no EOLA')
 export const firstEola = eola
 
 /** Schedules `steam-2026` (STEAM, version 1) for the 2026-27 school year. */
-export const scheduleSteamCohort: CohortCommand = {
+export const scheduleSteamCohort: CohortCommandOf<'ScheduleCohort'> = {
   type: 'ScheduleCohort',
   data: {
     cohortId: 'steam-2026',
