@@ -55,6 +55,8 @@ const ClaimsSource = t.intersection([
 const isJwk = (key: JwtSigningOptions['privateKey']): key is Jwk =>
   isObject(key) && typeof key['kty'] === 'string'
 
+const utf8 = new TextEncoder()
+
 /** The algorithms of VC-JWT badges. */
 const jwtAlgorithms: ReadonlyArray<unknown> = ['RS256', 'ES256', 'EdDSA']
 
@@ -145,8 +147,8 @@ export const signBadgeJwt = async (
   }
   try {
     // The payload is the JSON of the copy with its claims, as jose's `SignJWT` writes it; the copy
-    // is this call's own, so it is not cloned again (`SignJWT` clones what it is given).
-    const payload = new TextEncoder().encode(JSON.stringify({ ...copy.right, ...claims }))
+    // is this call's own, so the claims are written into it (`SignJWT` clones what it is given).
+    const payload = utf8.encode(JSON.stringify(Object.assign(copy.right, claims)))
     const jwt = await new CompactSign(payload)
       .setProtectedHeader({ alg: options.alg, kid: options.kid, typ: 'JWT' })
       .sign(key.right)

@@ -65,17 +65,24 @@ const roleName: Readonly<Record<LinkRole, string>> = {
   identifier: 'an identifier',
 }
 
+/** How many URIs found safe each way of judging remembers (it starts over when full). */
+const remembered = 4_096
+
 /**
- * Why `value` may not be a URI used as `role`, or `undefined` if it may. See the module's
- * comment for the rules.
+ * URIs already found safe, by role and by whether `http:` links are taken: an issuer's badges
+ * carry the same issuer, achievement, criteria and image links, so most links of a badge have
+ * been judged before. A URI longer than a link may be (a `data:` image) is judged every time.
  */
-export const linkProblem = (
-  value: unknown,
-  role: LinkRole,
-  options: LinkOptions = {},
-): string | undefined => {
+const foundSafe: Readonly<Record<LinkRole, readonly [Set<string>, Set<string>]>> = {
+  link: [new Set(), new Set()],
+  image: [new Set(), new Set()],
+  evidence: [new Set(), new Set()],
+  identifier: [new Set(), new Set()],
+}
+
+/** `linkProblem` of a string, judged afresh. */
+const judge = (value: string, role: LinkRole, options: LinkOptions): string | undefined => {
   const what = roleName[role]
-  if (typeof value !== 'string') return `${what} must be a string`
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1]?.toLowerCase()
   if (scheme === 'data') {
     if (role !== 'image' && role !== 'evidence')
@@ -119,6 +126,26 @@ export const linkProblem = (
       return `${what} may not carry a user name or password before its host (it hides where it leads); got ${show(value)}`
   }
   return undefined
+}
+
+/**
+ * Why `value` may not be a URI used as `role`, or `undefined` if it may. See the module's
+ * comment for the rules.
+ */
+export const linkProblem = (
+  value: unknown,
+  role: LinkRole,
+  options: LinkOptions = {},
+): string | undefined => {
+  if (typeof value !== 'string') return `${roleName[role]} must be a string`
+  const safe = foundSafe[role][options.allowHttp === true ? 1 : 0]
+  if (safe.has(value)) return undefined
+  const problem = judge(value, role, options)
+  if (problem === undefined && value.length <= maxLength) {
+    if (safe.size >= remembered) safe.clear()
+    safe.add(value)
+  }
+  return problem
 }
 
 /**

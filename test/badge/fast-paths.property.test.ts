@@ -280,6 +280,43 @@ describe('the link checks answer as the ones they replaced', () => {
     )
   })
 
+  it('linkProblem: a URI judged again, in any role, http allowed or not, in any order', () => {
+    // Safe verdicts are remembered per role and per http choice: an http: link taken where
+    // http is allowed must still be refused where it is not, and an identifier's verdict must
+    // not stand for a link's.
+    const uri = fc.oneof(
+      tricky,
+      fc.webUrl({ validSchemes: ['https', 'http'], withQueryParameters: true, withFragments: true }),
+      fc.constantFrom('urn:uuid:1', 'did:example:1', 'http://example.org/x', 'https://example.org/x'),
+    )
+    const judging = fc.array(fc.tuple(fc.constantFrom(...roles), fc.boolean()), {
+      minLength: 1,
+      maxLength: 12,
+    })
+    fc.assert(
+      fc.property(uri, judging, (value, calls) => {
+        for (const [role, allowHttp] of calls)
+          expect(linkProblem(value, role, { allowHttp })).toBe(
+            referenceLinkProblem(value, role, { allowHttp }),
+          )
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('linkProblem: answers as before once it has remembered more URIs than it keeps', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => `https://example.org/badges/${i}`)
+    for (const value of many) expect(linkProblem(value, 'link')).toBeUndefined()
+    for (const value of many.slice(0, 10))
+      expect(linkProblem(value.replace('https:', 'http:'), 'link')).toBe(
+        referenceLinkProblem(value.replace('https:', 'http:'), 'link'),
+      )
+    expect(linkProblem(many[0], 'link')).toBeUndefined()
+    expect(linkProblem('javascript:alert(1)', 'link')).toBe(
+      referenceLinkProblem('javascript:alert(1)', 'link'),
+    )
+  })
+
   it('unsafeLinks: a badge changed anywhere, http allowed or not', () => {
     fc.assert(
       fc.property(changedBadgeArbitrary, fc.boolean(), (badge, allowHttp) => {

@@ -21,8 +21,9 @@
  * the same bytes with the same keys; a changed badge is refused) and throw `GuardFailed`.
  *
  * Each figure is the median of `BENCH_ROUNDS` rounds (5) after a warm-up round, microcred and peer
- * alternating within each round; a round runs over all the badges, again until it has taken at
- * least a fifth of a second. `BENCH_BADGE_QUICK=1`: 7 badges, 3 rounds, shorter rounds.
+ * alternating within each round; a round starts with a full collection and a tenth of a second of
+ * passes that are not counted (see `rateOf`), then runs over all the badges, again until it has
+ * taken at least a fifth of a second. `BENCH_BADGE_QUICK=1`: 7 badges, 3 rounds, shorter rounds.
  *
  * Run alone: `node --expose-gc --import tsx test/bench/badge.bench.ts`; `npm run bench -- badge`
  * runs it through the benchmark runner, which prints the rows with their goals.
@@ -92,6 +93,8 @@ const badgeCount = quick ? 7 : 14
 /** A round repeats its pass over the badges until it has taken this long (a step's, `stepMs`). */
 const roundMs = quick ? 50 : 200
 const stepMs = quick ? 30 : 100
+/** Passes before a round's count starts, after its full collection (see `rateOf`). */
+const settleMs = quick ? 30 : 100
 
 const log = (line: string) => console.log(`  ${line}`)
 
@@ -501,12 +504,20 @@ const cpuMillis = (since: NodeJS.CpuUsage) => {
 }
 
 /**
- * Operations per second of `task` over the badges: a full collection first, then passes over
- * every badge until at least `minMs` have gone by. CPU time counts the threads that jose's Web
- * Crypto calls run on too, and is what other work on a shared machine distorts least.
+ * Operations per second of `task` over the badges: a full collection first, so that garbage left
+ * by the round before is not charged to this one, then passes over the badges for `settleMs`,
+ * not counted, then passes until at least `minMs` have gone by. The settling passes matter: for
+ * the first 50-100 ms after the collection, or after the other side's round, V8 runs this task's
+ * code slower while it optimizes it again (measured: 2-4x the CPU per badge in 20 ms slices;
+ * with `--no-opt` the slow start is gone), and the side with more JavaScript of its own paid
+ * more for it (a round without settling measured `signBadgeJwt` at 1.6x jose, the same code
+ * settled at 1.1-1.2x). CPU time counts the threads that jose's Web Crypto calls run on too, and
+ * is what other work on a shared machine distorts least.
  */
 const rateOf = async (task: Task, count: number, minMs = roundMs): Promise<Rates> => {
   collect()
+  const settling = performance.now()
+  while (performance.now() - settling < settleMs) for (let i = 0; i < count; i++) await task(i)
   let done = 0
   const cpu = process.cpuUsage()
   const started = performance.now()
