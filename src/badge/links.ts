@@ -66,12 +66,17 @@ const roleName: Readonly<Record<LinkRole, string>> = {
 }
 
 /** How many URIs found safe each way of judging remembers (it starts over when full). */
-const remembered = 4_096
+const remembered = 1_024
+/**
+ * The longest URI remembered: badges' links are far shorter, and the eight sets together hold at
+ * most about 4 MB however many long URIs a hostile caller sends.
+ */
+const rememberedLength = 256
 
 /**
  * URIs already found safe, by role and by whether `http:` links are taken: an issuer's badges
  * carry the same issuer, achievement, criteria and image links, so most links of a badge have
- * been judged before. A URI longer than a link may be (a `data:` image) is judged every time.
+ * been judged before. A longer URI (a `data:` image, say) is judged every time.
  */
 const foundSafe: Readonly<Record<LinkRole, readonly [Set<string>, Set<string>]>> = {
   link: [new Set(), new Set()],
@@ -141,7 +146,7 @@ export const linkProblem = (
   const safe = foundSafe[role][options.allowHttp === true ? 1 : 0]
   if (safe.has(value)) return undefined
   const problem = judge(value, role, options)
-  if (problem === undefined && value.length <= maxLength) {
+  if (problem === undefined && value.length <= rememberedLength) {
     if (safe.size >= remembered) safe.clear()
     safe.add(value)
   }
