@@ -286,8 +286,17 @@ describe('the link checks answer as the ones they replaced', () => {
     // not stand for a link's.
     const uri = fc.oneof(
       tricky,
-      fc.webUrl({ validSchemes: ['https', 'http'], withQueryParameters: true, withFragments: true }),
-      fc.constantFrom('urn:uuid:1', 'did:example:1', 'http://example.org/x', 'https://example.org/x'),
+      fc.webUrl({
+        validSchemes: ['https', 'http'],
+        withQueryParameters: true,
+        withFragments: true,
+      }),
+      fc.constantFrom(
+        'urn:uuid:1',
+        'did:example:1',
+        'http://example.org/x',
+        'https://example.org/x',
+      ),
     )
     const judging = fc.array(fc.tuple(fc.constantFrom(...roles), fc.boolean()), {
       minLength: 1,
