@@ -33,10 +33,9 @@ const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3)
 const perProcess = { insert: 400, append: 400, command: 200 } as const
 /**
  * What each process does before it says `ready`, on streams of its own, not timed: a process
- * starts cold, and for its first few hundred operations V8 runs the code in the interpreter while
- * it optimizes it. Unwarmed, the side with more JavaScript of its own (the library's codecs,
- * handler, decider) paid for that start in the timed part: 200 cold commands a process is about
- * a fifth of a second of JIT warm-up.
+ * starts cold, and V8 optimizes its code over its first operations, so the timed part measures
+ * warm code, as the badge benchmark's rounds do. Measured, it changed the ratios little (the
+ * writers are bound by CPU on two cores, not by their warm-up).
  */
 const warmUp = { insert: 200, append: 200, command: 100 } as const
 type Mode = keyof typeof perProcess
